@@ -1,0 +1,43 @@
+package org.gongkai.spi;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Reads the structured text of a stored file.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>The host detects the media type from content (Tika) and calls the first configured extractor whose
+ *       {@link #mediaTypes()} contains it.</li>
+ *   <li>{@code file} is owned by the host and must not be modified, moved or kept open after return.</li>
+ *   <li>Tracked deletions, comments, hidden runs, metadata and embedded documents are returned as blocks of
+ *       their own {@link Part}, never mixed into {@link Part#BODY}. Tracked insertions are part of the text
+ *       the reader sees and are returned as {@link Part#TRACKED_INSERTION} blocks in place.</li>
+ *   <li>Whatever could not be read but did not stop extraction (a failed embedded object, a page without a
+ *       text layer, the character limit) is listed as an {@link ExtractionGap}; an empty result with no gaps
+ *       means the document really has no text.</li>
+ *   <li>When nothing can be read, throw {@link ExtractionException} with a reason; never return partial
+ *       text silently. Runtime exceptions are treated as {@link ExtractionException.Reason#CORRUPT}.</li>
+ *   <li>Implementations should check {@link Thread#isInterrupted()} between pages or parts: the host
+ *       interrupts extraction at the time-out.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public interface Extractor extends Plugin {
+
+    /** The media types (as detected by Tika, e.g. {@code application/pdf}) this extractor reads. */
+    Set<String> mediaTypes();
+
+    /**
+     * Extracts the text of {@code file}.
+     *
+     * @param file      the stored file
+     * @param mediaType the detected media type, one of {@link #mediaTypes()}
+     * @param limits    resource limits to honour
+     * @return the structured text, with gaps for anything skipped
+     * @throws ExtractionException when no text can be read at all
+     */
+    DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException;
+}
