@@ -1,0 +1,136 @@
+package org.gongkai.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.config.ServerConfig;
+import org.gongkai.server.document.DocumentController;
+import org.gongkai.server.document.DocumentService;
+import org.gongkai.server.http.ErrorMapping;
+import org.gongkai.server.pipeline.CheckPipeline;
+import org.gongkai.server.pipeline.TypeDetector;
+import org.gongkai.server.plugin.PluginRegistry;
+import org.gongkai.server.processing.ProcessingService;
+import org.gongkai.server.storage.BlobStore;
+import org.gongkai.server.storage.Database;
+import org.gongkai.spi.ExtractionLimits;
+import org.gongkai.spi.PluginConfig;
+
+/**
+ * Wires the server by constructor from one {@link ServerConfig}: database, file store, plugins, pipeline,
+ * processing workers and HTTP routes. {@link #javalin()} is unstarted until {@link #start()}.
+ */
+public final class App implements AutoCloseable {
+    private final ServerConfig config;
+    private final Database db;
+    private final ProcessingService processing;
+    private final ExecutorService extractionThreads;
+    private final Javalin javalin;
+
+    private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, Javalin javalin) {
+        this.config = config;
+        this.db = db;
+        this.processing = processing;
+        this.extractionThreads = extractionThreads;
+        this.javalin = javalin;
+    }
+
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Plugins and pipeline, shared by the server and the CLI. */
+    public static CheckPipeline pipeline(PluginRegistry plugins, ExecutorService extractionThreads, ServerConfig cfg) {
+        return new CheckPipeline(plugins, extractionThreads, cfg.parseTimeout().toMillis(),
+                new ExtractionLimits(cfg.maxChars(), 3, 0.01, true));
+    }
+
+    public static ExecutorService extractionThreads() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gongkai-extract");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static PluginConfig.Environment environment(ServerConfig cfg) {
+        return new PluginConfig.Environment(cfg.dictionariesDir(), cfg.configDir(), cfg.dataDir());
+    }
+
+    public static App create(ServerConfig cfg) {
+        try {
+            Files.createDirectories(cfg.dataDir());
+            BlobStore blobs = new BlobStore(cfg.dataDir());
+            blobs.cleanTemporary();
+            PluginRegistry plugins = PluginRegistry.load(environment(cfg));
+            Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+            ExecutorService extraction = extractionThreads();
+            ObjectMapper json = objectMapper();
+            DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
+                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)));
+            ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
+            ActorResolver actors = new ActorResolver(cfg.adminToken());
+            Javalin app = Javalin.create(c -> {
+                c.showJavalinBanner = false;
+                c.jsonMapper(new JavalinJackson(json, false));
+                c.http.defaultContentType = "application/json; charset=utf-8";
+                c.jetty.multipartConfig.cacheDirectory(cfg.dataDir().resolve("tmp").toString());
+                c.jetty.multipartConfig.maxFileSize(cfg.maxUploadBytes(), SizeUnit.BYTES);
+                c.jetty.multipartConfig.maxTotalRequestSize(cfg.maxUploadBytes() * 2 + 1024 * 1024, SizeUnit.BYTES);
+                c.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+            });
+            ErrorMapping.install(app);
+            app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
+            app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
+            new DocumentController(documents, actors, processing::submit).routes(app);
+            return new App(cfg, db, processing, extraction, app);
+        } catch (IOException e) {
+            throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
+        }
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Starts processing (picking up anything a crash left unfinished) and the HTTP listener. */
+    public App start() {
+        processing.start();
+        javalin.start(config.bind(), config.port());
+        return this;
+    }
+
+    /** Starts processing only; for {@code JavalinTest}, which starts the HTTP side itself. */
+    public App startProcessing() {
+        processing.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        processing.close();
+        extractionThreads.shutdownNow();
+        db.close();
+    }
+}

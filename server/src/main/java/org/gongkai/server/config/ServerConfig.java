@@ -1,0 +1,78 @@
+package org.gongkai.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the server is configured with. Built from command-line options, then environment variables
+ * ({@code GONGKAI_*}), then defaults (shared/CONTRACT.md, "Launcher and data").
+ *
+ * @param bind            address to listen on (GONGKAI_BIND, default 127.0.0.1)
+ * @param port            port (--port, GONGKAI_PORT, default 7070)
+ * @param dataDir         data folder: H2 database, Lucene index, stored files (--data, GONGKAI_DATA, default ./data)
+ * @param dbUrl           JDBC URL (GONGKAI_DB_URL); default an H2 file database in {@code dataDir}
+ * @param dbUser          database user (GONGKAI_DB_USER)
+ * @param dbPassword      database password (GONGKAI_DB_PASSWORD)
+ * @param dictionariesDir keyword lists (GONGKAI_DICTIONARIES, default ./dictionaries)
+ * @param configDir       plugin and routing configuration (GONGKAI_CONFIG, default ./config)
+ * @param maxUploadBytes  largest accepted upload (GONGKAI_MAX_UPLOAD_MB, default 50 MB)
+ * @param parseTimeout    per-document extraction time-out (GONGKAI_PARSE_TIMEOUT_S, default 60 s)
+ * @param workers         processing threads (GONGKAI_WORKERS, default number of cores)
+ * @param maxChars        largest number of characters extracted per document (GONGKAI_MAX_CHARS)
+ * @param adminToken      bearer token of an administrator (GONGKAI_ADMIN_TOKEN), or null
+ */
+public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                           Path dictionariesDir, Path configDir, long maxUploadBytes, Duration parseTimeout,
+                           int workers, int maxChars, String adminToken) {
+
+    public static ServerConfig fromEnvironment(Map<String, String> env, Integer portOption, Path dataOption) {
+        Path data = dataOption != null ? dataOption : Path.of(env.getOrDefault("GONGKAI_DATA", "data"));
+        int port = portOption != null ? portOption : Integer.parseInt(env.getOrDefault("GONGKAI_PORT", "7070"));
+        data = data.toAbsolutePath().normalize();
+        String dbUrl = env.get("GONGKAI_DB_URL");
+        if (dbUrl == null || dbUrl.isBlank()) {
+            dbUrl = h2Url(data);
+        }
+        return new ServerConfig(
+                env.getOrDefault("GONGKAI_BIND", "127.0.0.1"), port, data, dbUrl,
+                env.getOrDefault("GONGKAI_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
+                env.getOrDefault("GONGKAI_DB_PASSWORD", dbUrl.startsWith("jdbc:h2:") ? "" : null),
+                Path.of(env.getOrDefault("GONGKAI_DICTIONARIES", "dictionaries")).toAbsolutePath().normalize(),
+                Path.of(env.getOrDefault("GONGKAI_CONFIG", "config")).toAbsolutePath().normalize(),
+                Long.parseLong(env.getOrDefault("GONGKAI_MAX_UPLOAD_MB", "50")) * 1024 * 1024,
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("GONGKAI_PARSE_TIMEOUT_S", "60"))),
+                Integer.parseInt(env.getOrDefault("GONGKAI_WORKERS", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
+                Integer.parseInt(env.getOrDefault("GONGKAI_MAX_CHARS", "5000000")),
+                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")));
+    }
+
+    /** An H2 file database inside the data folder; AUTO_SERVER off: one server owns one data folder. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gongkai").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken);
+    }
+
+    public ServerConfig withMaxUploadBytes(long b) {
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken);
+    }
+
+    public ServerConfig withParseTimeout(Duration t) {
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken);
+    }
+
+    public ServerConfig withAdminToken(String t) {
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t);
+    }
+
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
