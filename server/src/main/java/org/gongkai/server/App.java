@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
             ExecutorService extraction = extractionThreads();
             ObjectMapper json = objectMapper();
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)));
+                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)), org.gongkai.server.document.CheckListener.NONE);
             ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
             ActorResolver actors = new ActorResolver(cfg.adminToken());
             Javalin app = Javalin.create(c -> {

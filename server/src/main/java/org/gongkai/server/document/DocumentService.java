@@ -48,9 +48,11 @@ public final class DocumentService {
     private final Clock clock;
     private final long maxUploadBytes;
     private final Duration lease;
+    private final CheckListener listener;
 
     public DocumentService(Database db, BlobStore blobs, TypeDetector types, CheckPipeline pipeline, ObjectMapper json, Clock clock,
-                           long maxUploadBytes, Duration lease) {
+                           long maxUploadBytes, Duration lease, CheckListener listener) {
+        this.listener = listener;
         this.db = db;
         this.blobs = blobs;
         this.types = types;
@@ -173,6 +175,11 @@ public final class DocumentService {
         return db.jdbi().withExtension(EventDao.class, e -> e.forDocument(id));
     }
 
+    /** The stored original of a document, for renderers (redaction) and downloads. */
+    public java.nio.file.Path original(DocumentRecord d) {
+        return blobs.path(d.sha256());
+    }
+
     public DocumentRecord find(String id) {
         if (id == null || id.length() > 36) {
             throw ApiException.notFound("文件 / document", String.valueOf(id));
@@ -245,6 +252,7 @@ public final class DocumentService {
             }
             dao.insertRouteDecision(d.id(), r.route().name(), cut(r.routeRule(), 1000), now);
             appendChecked(h, d, r, now);
+            listener.onChecked(h, d, r);
         });
         LOG.info("checked {} ({}): route {} with {} findings", d.id(), d.fileName(), r.route(), r.findings().size());
     }
