@@ -23,6 +23,8 @@ import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.server.processing.ProcessingService;
+import org.gongkai.server.search.SearchIndex;
+import org.gongkai.server.search.SearchService;
 import org.gongkai.server.storage.BlobStore;
 import org.gongkai.server.storage.Database;
 import org.gongkai.spi.ExtractionLimits;
@@ -37,10 +39,15 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final ProcessingService processing;
     private final ExecutorService extractionThreads;
+    private final SearchIndex searchIndex;
+    private final SearchService search;
     private final Javalin javalin;
 
-    private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, Javalin javalin) {
+    private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
+                SearchService search, Javalin javalin) {
         this.config = config;
+        this.searchIndex = searchIndex;
+        this.search = search;
         this.db = db;
         this.processing = processing;
         this.extractionThreads = extractionThreads;
@@ -78,8 +85,10 @@ public final class App implements AutoCloseable {
             Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
             ExecutorService extraction = extractionThreads();
             ObjectMapper json = objectMapper();
+            SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
+            SearchService search = new SearchService(searchIndex, db, json);
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)), org.gongkai.server.document.CheckListener.NONE);
+                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)), search);
             ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
             ActorResolver actors = new ActorResolver(cfg.adminToken());
             Javalin app = Javalin.create(c -> {
@@ -95,9 +104,19 @@ public final class App implements AutoCloseable {
             app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
             app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
             new DocumentController(documents, actors, processing::submit).routes(app);
-            return new App(cfg, db, processing, extraction, app);
+            app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(actors.resolve(ctx.header("Authorization"), null),
+                    ctx.queryParam("q"), parseLimit(ctx.queryParam("limit"))))));
+            return new App(cfg, db, processing, extraction, searchIndex, search, app);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
+        }
+    }
+
+    private static int parseLimit(String s) {
+        try {
+            return s == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(s.strip())));
+        } catch (NumberFormatException e) {
+            throw org.gongkai.server.http.ApiException.badRequest("BAD_LIMIT", "limit 应为 1–100 的整数", "limit must be an integer from 1 to 100");
         }
     }
 
@@ -111,6 +130,7 @@ public final class App implements AutoCloseable {
 
     /** Starts processing (picking up anything a crash left unfinished) and the HTTP listener. */
     public App start() {
+        search.catchUp();
         processing.start();
         javalin.start(config.bind(), config.port());
         return this;
@@ -118,6 +138,7 @@ public final class App implements AutoCloseable {
 
     /** Starts processing only; for {@code JavalinTest}, which starts the HTTP side itself. */
     public App startProcessing() {
+        search.catchUp();
         processing.start();
         return this;
     }
@@ -131,6 +152,7 @@ public final class App implements AutoCloseable {
         javalin.stop();
         processing.close();
         extractionThreads.shutdownNow();
+        searchIndex.close();
         db.close();
     }
 }

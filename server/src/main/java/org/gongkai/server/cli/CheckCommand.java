@@ -61,12 +61,11 @@ public final class CheckCommand {
             TypeDetector types = new TypeDetector();
             int exit = 0;
             for (String f : files) {
-                Report r = check(Path.of(f), declared, reason, pipeline, types);
-                if (r.findings().stream().anyMatch(x -> x.category() == Category.EXTRACTION_FAILED && x.start() == 0 && x.end() == 0)
-                        && r.docType() == null && r.elements().values().stream().allMatch(java.util.Objects::isNull)) {
+                Outcome o = check(Path.of(f), declared, reason, pipeline, types);
+                if (!o.read()) {
                     exit = 1;
                 }
-                out.println(json.writeValueAsString(r));
+                out.println(json.writeValueAsString(o.report()));
             }
             out.flush();
             return exit;
@@ -78,24 +77,28 @@ public final class CheckCommand {
         }
     }
 
-    private Report check(Path file, Attribute declared, String reason, CheckPipeline pipeline, TypeDetector types) {
+    /** A report, and whether any text of the file could be read. */
+    private record Outcome(Report report, boolean read) {
+    }
+
+    private Outcome check(Path file, Attribute declared, String reason, CheckPipeline pipeline, TypeDetector types) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         String id = UUID.randomUUID().toString();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return unreadable(id, name, null, null, 0, declared, "文件不存在或不可读 / file does not exist or cannot be read: " + file);
+            return new Outcome(unreadable(id, name, null, null, 0, declared, "文件不存在或不可读 / file does not exist or cannot be read: " + file), false);
         }
         try {
             long size = Files.size(file);
             String sha = sha256(file);
             if (size == 0) {
-                return unreadable(id, name, sha, "application/octet-stream", 0, declared, "文件为空（0 字节） / the file is empty");
+                return new Outcome(unreadable(id, name, sha, "application/octet-stream", 0, declared, "文件为空（0 字节） / the file is empty"), false);
             }
             String type = types.detect(file, name);
             Submission s = new Submission(name, declared, reason, null, false);
             CheckResult r = pipeline.check(file, type, s);
-            return ReportAssembler.fromCheck(id, name, sha, type, size, r);
+            return new Outcome(ReportAssembler.fromCheck(id, name, sha, type, size, r), r.text() != null);
         } catch (IOException e) {
-            return unreadable(id, name, null, null, 0, declared, "文件读取失败 / cannot read the file: " + e.getMessage());
+            return new Outcome(unreadable(id, name, null, null, 0, declared, "文件读取失败 / cannot read the file: " + e.getMessage()), false);
         }
     }
 

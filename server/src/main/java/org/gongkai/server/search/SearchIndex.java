@@ -1,0 +1,143 @@
+package org.gongkai.server.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Full-text index of checked documents (embedded Lucene in {@code data/index}), with CJK bigram analysis so
+ * that Chinese words match without a dictionary. Each server keeps its own index; at start-up it is
+ * rebuilt from the database when the two disagree.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final int SNIPPET = 60;
+    private final Analyzer analyzer = new CJKAnalyzer();
+    private final FSDirectory dir;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public SearchIndex(Path indexDir) {
+        try {
+            this.dir = FSDirectory.open(indexDir);
+            this.writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("全文索引无法打开 / cannot open search index " + indexDir, e);
+        }
+    }
+
+    /** One document to index. */
+    public record Entry(String id, String fileName, String title, String department, String route, String text) {
+    }
+
+    /** One search hit (shared/CONTRACT.md). */
+    public record Hit(String id, String fileName, String title, String snippet) {
+    }
+
+    /** Adds or replaces a document and makes it searchable at once. */
+    public void index(Entry e) {
+        Document d = new Document();
+        d.add(new StringField("id", e.id(), Field.Store.YES));
+        d.add(new TextField("fileName", nz(e.fileName()), Field.Store.YES));
+        d.add(new TextField("title", nz(e.title()), Field.Store.YES));
+        d.add(new StringField("department", nz(e.department()), Field.Store.YES));
+        d.add(new StringField("route", nz(e.route()), Field.Store.YES));
+        d.add(new TextField("text", nz(e.text()), Field.Store.NO));
+        d.add(new StoredField("body", nz(e.text())));
+        try {
+            writer.updateDocument(new Term("id", e.id()), d);
+            writer.commit();
+            searchers.maybeRefresh();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Searches title, file name and text; the query is taken literally (no query syntax), so it never fails to parse. */
+    public List<Hit> search(String q, int limit) {
+        String query = q == null ? "" : q.strip();
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        Query parsed;
+        try {
+            MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {"title", "fileName", "text"}, analyzer,
+                    Map.of("title", 3f, "fileName", 2f, "text", 1f));
+            p.setDefaultOperator(QueryParser.Operator.AND);
+            parsed = p.parse(QueryParser.escape(query));
+        } catch (ParseException e) {
+            return List.of();
+        }
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher s = searchers.acquire();
+            try {
+                List<Hit> hits = new ArrayList<>();
+                for (ScoreDoc sd : s.search(parsed, Math.max(1, Math.min(limit, 100))).scoreDocs) {
+                    Document d = s.storedFields().document(sd.doc);
+                    hits.add(new Hit(d.get("id"), d.get("fileName"), d.get("title"), snippet(d.get("body"), query)));
+                }
+                return hits;
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String snippet(String body, String query) {
+        if (body == null || body.isEmpty()) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ");
+        int at = flat.indexOf(query);
+        if (at < 0) {
+            String compact = query.replaceAll("\\s+", "");
+            at = flat.indexOf(compact.isEmpty() ? query : compact.substring(0, Math.min(2, compact.length())));
+        }
+        int start = Math.max(0, at < 0 ? 0 : at - SNIPPET / 2);
+        int end = Math.min(flat.length(), start + SNIPPET + query.length());
+        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            dir.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
