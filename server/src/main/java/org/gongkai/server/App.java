@@ -99,6 +99,12 @@ public final class App implements AutoCloseable {
                 c.jetty.multipartConfig.maxFileSize(cfg.maxUploadBytes(), SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxTotalRequestSize(cfg.maxUploadBytes() * 2 + 1024 * 1024, SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+                c.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = "/public";
+                    sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                    sf.headers = Map.of("Content-Security-Policy", "default-src 'self'", "X-Content-Type-Options", "nosniff");
+                });
             });
             ErrorMapping.install(app);
             app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
