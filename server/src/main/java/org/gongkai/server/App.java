@@ -23,6 +23,7 @@ import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.server.processing.ProcessingService;
+import org.gongkai.server.queue.ReviewQueues;
 import org.gongkai.server.search.SearchIndex;
 import org.gongkai.server.search.SearchService;
 import org.gongkai.server.storage.BlobStore;
@@ -87,8 +88,14 @@ public final class App implements AutoCloseable {
             ObjectMapper json = objectMapper();
             SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
             SearchService search = new SearchService(searchIndex, db, json);
+            ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), Clock.systemUTC());
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)), search);
+                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)),
+                    // the queue item first: it rolls back with the transaction, the Lucene write cannot
+                    (h, d, r) -> {
+                        review.checkListener().onChecked(h, d, r);
+                        search.onChecked(h, d, r);
+                    });
             ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
             ActorResolver actors = new ActorResolver(cfg.adminToken());
             Javalin app = Javalin.create(c -> {
@@ -110,6 +117,7 @@ public final class App implements AutoCloseable {
             app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
             app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
             new DocumentController(documents, actors, processing::submit).routes(app);
+            review.controller(actors, json).routes(app);
             app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(actors.resolve(ctx.header("Authorization"), null),
                     ctx.queryParam("q"), parseLimit(ctx.queryParam("limit"))))));
             return new App(cfg, db, processing, extraction, searchIndex, search, app);

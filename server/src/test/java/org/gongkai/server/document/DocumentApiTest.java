@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The document API exactly as shared/CONTRACT.md describes it, over a real H2 database and real plugins. */
-class DocumentApiTest {
+public class DocumentApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -42,7 +42,7 @@ class DocumentApiTest {
             （此件公开发布）
             """;
 
-    static Response upload(HttpClient client, String name, byte[] bytes, String... fields) throws Exception {
+    public static Response upload(HttpClient client, String name, byte[] bytes, String... fields) throws Exception {
         MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
                 .addFormDataPart("file", name, RequestBody.create(bytes, MediaType.parse("application/octet-stream")));
         for (int i = 0; i + 1 < fields.length; i += 2) {
@@ -51,7 +51,7 @@ class DocumentApiTest {
         return client.request("/api/v1/documents", r -> r.post(b.build()));
     }
 
-    static JsonNode awaitChecked(HttpClient client, String id) throws Exception {
+    public static JsonNode awaitChecked(HttpClient client, String id) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonNode r = JSON.readTree(client.get("/api/v1/documents/" + id).body().string());
             if ("CHECKED".equals(r.path("status").asText())) {
