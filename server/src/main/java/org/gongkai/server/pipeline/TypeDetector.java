@@ -32,8 +32,8 @@ public final class TypeDetector {
         MediaType type;
         try (TikaInputStream in = TikaInputStream.get(file, md)) {
             type = detector.detect(in, md);
-        } catch (RuntimeException | StackOverflowError e) {
-            // a container detector choked on a malformed file: fall back to magic bytes only
+        } catch (Exception | StackOverflowError e) {
+            // a container detector choked (some throw checked exceptions undeclared) on a malformed file: fall back to magic bytes only
             try (TikaInputStream in = TikaInputStream.get(file)) {
                 type = TikaConfig.getDefaultConfig().getMimeRepository().detect(in, new Metadata());
             }

@@ -1,0 +1,125 @@
+package org.gongkai.dictionary;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gongkai.spi.Category;
+
+/**
+ * An immutable snapshot of the dictionaries folder: one Aho-Corasick automaton over every term, the
+ * allow-list automaton, rule-prose markers, per-file term counts and a version (hash of all contents).
+ */
+final class DictionarySet {
+    /** File name → category; the other recognised files are allow.txt and negative_context.txt. */
+    static final Map<String, Category> FILES = Map.of("secret_content.txt", Category.SECRET_CONTENT, "trade_secret.txt", Category.TRADE_SECRET,
+            "stability.txt", Category.STABILITY, "internal_affairs.txt", Category.INTERNAL_AFFAIRS, "process_info.txt", Category.PROCESS_INFO,
+            "enforcement_case.txt", Category.ENFORCEMENT_CASE);
+
+    final AhoCorasickDoubleArrayTrie<List<DictionaryTerm>> terms = new AhoCorasickDoubleArrayTrie<>();
+    final AhoCorasickDoubleArrayTrie<String> allow = new AhoCorasickDoubleArrayTrie<>();
+    final List<String> ruleProse;
+    final String version;
+    final Map<String, Integer> counts;
+    final long stamp;
+
+    private DictionarySet(TreeMap<String, List<DictionaryTerm>> t, TreeMap<String, String> a, List<String> ruleProse, String version,
+                          Map<String, Integer> counts, long stamp) {
+        if (!t.isEmpty()) {
+            terms.build(t);
+        }
+        if (!a.isEmpty()) {
+            allow.build(a);
+        }
+        this.ruleProse = List.copyOf(ruleProse);
+        this.version = version;
+        this.counts = Map.copyOf(counts);
+        this.stamp = stamp;
+    }
+
+    /** Newest modification time of the folder's files, to notice edits. */
+    static long stamp(Path dir) throws IOException {
+        long s = Files.getLastModifiedTime(dir).toMillis();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+                s = Math.max(s, Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return s;
+    }
+
+    /** Loads the folder; a malformed line fails with its file and line number. */
+    static DictionarySet load(Path dir) throws IOException {
+        long stamp = stamp(dir);
+        TreeMap<String, List<DictionaryTerm>> t = new TreeMap<>();
+        TreeMap<String, String> allow = new TreeMap<>();
+        List<String> prose = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        MessageDigest md = sha256();
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(f);
+            md.update(name.getBytes(StandardCharsets.UTF_8));
+            md.update(bytes);
+            List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
+            int n = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                int hash = line.indexOf('#');
+                String l = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (l.isEmpty()) {
+                    continue;
+                }
+                n++;
+                if (name.equals("allow.txt")) {
+                    allow.put(l, l);
+                } else if (name.equals("negative_context.txt")) {
+                    prose.add(l);
+                } else if (FILES.containsKey(name)) {
+                    DictionaryTerm term = parse(l, FILES.get(name), name, i + 1);
+                    t.computeIfAbsent(term.text(), k -> new ArrayList<>()).add(term);
+                }
+            }
+            counts.put(name, n);
+        }
+        return new DictionarySet(t, allow, prose, HexFormat.of().formatHex(md.digest()).substring(0, 12), counts, stamp);
+    }
+
+    private static DictionaryTerm parse(String l, Category c, String file, int lineNo) {
+        String[] f = l.split("\t");
+        if (f.length < 2 || f.length > 3 || f[0].isBlank()) {
+            throw new IllegalArgumentException("词典格式错误 / bad dictionary line " + file + ":" + lineNo + " — expected term<TAB>weight[<TAB>context|context]: " + l);
+        }
+        double w;
+        try {
+            w = Double.parseDouble(f[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("词典权重不是数字 / weight is not a number at " + file + ":" + lineNo + ": " + f[1], e);
+        }
+        if (w <= 0 || w > 1) {
+            throw new IllegalArgumentException("词典权重应在 (0,1] / weight out of (0,1] at " + file + ":" + lineNo + ": " + w);
+        }
+        List<String> ctx = f.length == 3 ? List.of(f[2].strip().split("\\|")) : List.of();
+        return new DictionaryTerm(f[0].strip(), w, ctx, c, file);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.gongkai.extract;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageProperties;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.gongkai.spi.DocumentText;
+import org.gongkai.spi.ExtractionException;
+import org.gongkai.spi.ExtractionLimits;
+import org.gongkai.spi.Extractor;
+import org.gongkai.spi.Part;
+import org.gongkai.spi.PluginConfig;
+
+/**
+ * DOCX and DOCM via POI's package layer and a streaming read of the WordprocessingML parts (see
+ * {@link WordXml}): body, tables, headers, footers, foot/endnotes, comments, tracked changes, hidden runs,
+ * document properties and embedded objects, each as its own part.
+ */
+public final class DocxExtractor implements Extractor {
+    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private EmbeddedReader embedded;
+
+    @Override
+    public String name() {
+        return "docx";
+    }
+
+    @Override
+    public Set<String> mediaTypes() {
+        return Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.ms-word.document.macroenabled.12",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
+                "application/vnd.ms-word.template.macroenabled.12",
+                "application/x-tika-ooxml", "application/x-tika-ooxml-protected");
+    }
+
+    @Override
+    public void configure(PluginConfig config) {
+        Failures.configurePoi(config.getDouble("minInflateRatio", 0.01));
+        embedded = new EmbeddedReader();
+    }
+
+    @Override
+    public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        if (mediaType.equals("application/x-tika-ooxml-protected")) {
+            throw Failures.encrypted("Word document");
+        }
+        BlockSink sink = new BlockSink(limits.maxChars());
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            PackagePart main = mainPart(pkg).orElseThrow(() -> new ExtractionException(ExtractionException.Reason.CORRUPT,
+                    "文件中没有 Word 正文部分，请另存为新的 DOCX 后重新上传 / no Word main document part; re-save as a new DOCX and upload again"));
+            int tables = read(main, sink, Part.BODY, "", 0);
+            for (PackageRelationship rel : main.getRelationships()) {
+                if (rel.getTargetMode() == TargetMode.EXTERNAL) {
+                    continue;
+                }
+                String type = rel.getRelationshipType();
+                PackagePart p;
+                try {
+                    p = main.getRelatedPart(rel);
+                } catch (Exception e) {
+                    continue;
+                }
+                if (p == null) {
+                    continue;
+                }
+                switch (type.substring(type.lastIndexOf('/') + 1)) {
+                    case "header" -> tables = read(p, sink, Part.HEADER, "页眉", tables);
+                    case "footer" -> tables = read(p, sink, Part.FOOTER, "页脚", tables);
+                    case "footnotes" -> tables = read(p, sink, Part.BODY, "脚注", tables);
+                    case "endnotes" -> tables = read(p, sink, Part.BODY, "尾注", tables);
+                    case "comments" -> read(p, sink, Part.COMMENT, "批注", tables);
+                    case "oleObject", "package" -> {
+                        if (limits.maxEmbeddedDepth() > 0) {
+                            try (InputStream in = p.getInputStream()) {
+                                embedded.read(in, p.getPartName().getName(), sink, limits.maxChars());
+                            }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            properties(pkg, sink);
+        } catch (ExtractionException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw Failures.of(e, "Word document");
+        }
+        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), 0);
+    }
+
+    private static Optional<PackagePart> mainPart(OPCPackage pkg) {
+        for (PackageRelationship rel : pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)) {
+            PackagePart p = pkg.getPart(rel);
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        for (PackageRelationship rel : pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT)) {
+            PackagePart p = pkg.getPart(rel);
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int read(PackagePart part, BlockSink sink, Part as, String source, int tablesBefore) throws Exception {
+        WordXml x = new WordXml(sink, as, source, tablesBefore);
+        try (InputStream in = part.getInputStream()) {
+            x.read(in);
+        }
+        return x.tableCount();
+    }
+
+    /** Document properties that name people or organisations: they travel with the file when it is published. */
+    private static void properties(OPCPackage pkg, BlockSink sink) throws Exception {
+        PackageProperties p = pkg.getPackageProperties();
+        meta(sink, "dc:creator 作者", p.getCreatorProperty());
+        meta(sink, "cp:lastModifiedBy 最后修改者", p.getLastModifiedByProperty());
+        meta(sink, "dc:title 标题", p.getTitleProperty());
+        meta(sink, "dc:subject 主题", p.getSubjectProperty());
+        meta(sink, "cp:keywords 关键词", p.getKeywordsProperty());
+        meta(sink, "dc:description 备注", p.getDescriptionProperty());
+        meta(sink, "cp:category 类别", p.getCategoryProperty());
+        for (PackagePart part : pkg.getPartsByContentType("application/vnd.openxmlformats-officedocument.extended-properties+xml")) {
+            try (InputStream in = part.getInputStream()) {
+                PropertiesXml.read(in, Set.of("Company", "Manager"), (k, v) -> meta(sink, "app:" + k + (k.equals("Company") ? " 单位" : " 经理"), Optional.of(v)));
+            }
+        }
+        for (PackagePart part : pkg.getPartsByContentType("application/vnd.openxmlformats-officedocument.custom-properties+xml")) {
+            try (InputStream in = part.getInputStream()) {
+                PropertiesXml.readCustom(in, (k, v) -> meta(sink, "custom:" + k + " 自定义属性", Optional.of(v)));
+            }
+        }
+    }
+
+    private static void meta(BlockSink sink, String source, Optional<String> value) {
+        if (value.isPresent() && !value.get().isBlank()) {
+            try {
+                sink.add(Part.METADATA, value.get().strip(), null, source);
+            } catch (ExtractionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

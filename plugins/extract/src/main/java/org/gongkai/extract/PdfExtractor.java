@@ -1,0 +1,192 @@
+package org.gongkai.extract;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.gongkai.spi.DocumentText;
+import org.gongkai.spi.ExtractionException;
+import org.gongkai.spi.ExtractionGap;
+import org.gongkai.spi.ExtractionLimits;
+import org.gongkai.spi.Extractor;
+import org.gongkai.spi.Part;
+import org.gongkai.spi.PluginConfig;
+
+/**
+ * PDF via PDFBox 3: one block per page with its page number, annotations as comments, the document
+ * information as metadata, embedded files as attachments. Pages without a text layer are OCR'd when
+ * tesseract with chi_sim is installed, otherwise reported as gaps (the document goes to manual review).
+ */
+public final class PdfExtractor implements Extractor {
+    private Ocr ocr;
+    private EmbeddedReader embedded;
+    private int ocrDpi;
+
+    @Override
+    public String name() {
+        return "pdf";
+    }
+
+    @Override
+    public Set<String> mediaTypes() {
+        return Set.of("application/pdf");
+    }
+
+    @Override
+    public void configure(PluginConfig config) {
+        ocr = Ocr.probe(config.get("tesseract", "tesseract"), config.getInt("ocrTimeoutSeconds", 120));
+        ocrDpi = config.getInt("ocrDpi", 300);
+        embedded = new EmbeddedReader();
+    }
+
+    boolean ocrAvailable() {
+        return ocr.available();
+    }
+
+    @Override
+    public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        BlockSink sink = new BlockSink(limits.maxChars());
+        int pages;
+        int textPages = 0;
+        try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
+            pages = doc.getNumberOfPages();
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setLineSeparator("\n");
+            stripper.setPageEnd("");
+            for (int i = 1; i <= pages; i++) {
+                BlockSink.checkInterrupted();
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                String text = stripper.getText(doc).strip();
+                if (!text.isEmpty()) {
+                    textPages++;
+                    if (!sink.add(Part.BODY, text, i, "")) {
+                        break;
+                    }
+                } else if (hasImages(doc.getPage(i - 1))) {
+                    textPages += ocrPage(doc, i, limits, sink) ? 1 : 0;
+                }
+                annotations(doc.getPage(i - 1), i, sink);
+            }
+            info(doc.getDocumentInformation(), sink);
+            attachments(doc, limits, sink);
+        } catch (InvalidPasswordException e) {
+            throw Failures.encrypted("PDF");
+        } catch (ExtractionException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw Failures.of(e, "PDF");
+        }
+        if (textPages == 0 && sink.blocks().stream().noneMatch(b -> b.part() == Part.BODY)) {
+            throw new ExtractionException(ExtractionException.Reason.NO_TEXT, ocr.available()
+                    ? "PDF 没有文本层，OCR 也未识别出文字，须人工审查 / the PDF has no text layer and OCR recognised nothing; manual review needed"
+                    : "PDF 没有文本层（扫描件），本机未安装 OCR（tesseract 中文模型），须人工审查 / the PDF has no text layer (a scan) and OCR is not installed; manual review needed");
+        }
+        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+    }
+
+    private static boolean hasImages(PDPage page) throws IOException {
+        var res = page.getResources();
+        if (res == null) {
+            return false;
+        }
+        for (var n : res.getXObjectNames()) {
+            if (res.isImageXObject(n)) {
+                return true;
+            }
+        }
+        return res.getXObjectNames().iterator().hasNext();
+    }
+
+    /** OCR one page without text; a gap when OCR is missing or fails. */
+    private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
+        if (!limits.ocrEnabled() || !ocr.available()) {
+            sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，没有文本层，未安装 OCR / page " + page + " is an image without a text layer; no OCR installed", page);
+            return false;
+        }
+        try {
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(page - 1, ocrDpi, ImageType.GRAY);
+            String text = ocr.recognise(img);
+            if (text.isBlank()) {
+                sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，OCR 未识别出文字 / page " + page + " is an image; OCR found no text", page);
+                return false;
+            }
+            sink.add(Part.BODY, text, page, "OCR");
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(ExtractionException.Reason.TIMEOUT, "OCR 超时 / OCR timed out");
+        } catch (IOException | RuntimeException e) {
+            sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页 OCR 失败 / OCR of page " + page + " failed: " + e.getMessage(), page);
+            return false;
+        }
+    }
+
+    private static void annotations(PDPage page, int number, BlockSink sink) throws IOException, ExtractionException {
+        for (PDAnnotation a : page.getAnnotations()) {
+            String sub = a.getSubtype();
+            if ("Link".equals(sub) || "Widget".equals(sub)) {
+                continue;
+            }
+            String c = a.getContents();
+            if (c != null && !c.isBlank()) {
+                String author = a.getCOSObject().getString(org.apache.pdfbox.cos.COSName.T);
+                sink.add(Part.COMMENT, c, number, "批注" + (author == null || author.isBlank() ? "" : " 作者：" + author));
+            }
+        }
+    }
+
+    private static void info(PDDocumentInformation info, BlockSink sink) throws ExtractionException {
+        if (info == null) {
+            return;
+        }
+        String[][] props = {{info.getAuthor(), "pdf:Author 作者"}, {info.getTitle(), "pdf:Title 标题"}, {info.getSubject(), "pdf:Subject 主题"},
+            {info.getKeywords(), "pdf:Keywords 关键词"}, {info.getCreator(), "pdf:Creator 创建程序"}, {info.getProducer(), "pdf:Producer 生成程序"}};
+        for (String[] p : props) {
+            if (p[0] != null && !p[0].isBlank()) {
+                sink.add(Part.METADATA, p[0].strip(), null, p[1]);
+            }
+        }
+    }
+
+    private void attachments(PDDocument doc, ExtractionLimits limits, BlockSink sink) throws IOException, ExtractionException {
+        PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
+        PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
+        if (tree == null) {
+            return;
+        }
+        Map<String, PDComplexFileSpecification> files = tree.getNames();
+        if (files == null) {
+            if (tree.getKids() != null && !tree.getKids().isEmpty()) {
+                sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "PDF 附件目录结构复杂，未读取 / nested PDF attachment tree not read", null);
+            }
+            return;
+        }
+        for (var e : files.entrySet()) {
+            PDEmbeddedFile f = e.getValue().getEmbeddedFile();
+            if (f == null || limits.maxEmbeddedDepth() <= 0) {
+                continue;
+            }
+            try (InputStream in = f.createInputStream()) {
+                embedded.read(in, e.getKey(), sink, limits.maxChars());
+            }
+        }
+    }
+}

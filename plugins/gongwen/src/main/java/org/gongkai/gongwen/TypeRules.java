@@ -1,0 +1,60 @@
+package org.gongkai.gongwen;
+
+import java.util.regex.Pattern;
+import org.gongkai.spi.DocumentStructure;
+import org.gongkai.spi.DocumentText;
+
+/**
+ * Which documents are by their type process information rather than something to publish (凤冈县公文公开属性
+ * 源头认定工作制度 第三条(一); 《政府信息公开条例》第十六条第二款).
+ */
+final class TypeRules {
+    private static final Pattern DISCUSSION = Pattern.compile("会议认为|与会人员|与会同志|会议讨论|讨论认为|会议研究|发言|会议议定|会议强调");
+    private static final Pattern OPINION_LETTER = Pattern.compile("征求.{0,12}意见|意见的复函|答复.{0,8}意见|反馈意见");
+
+    private TypeRules() {
+    }
+
+    /** Why the document's type is one not normally published, or null. */
+    static String notPublicType(DocumentStructure s, DocumentText text) {
+        String type = s.docType();
+        String title = s.elements().getOrDefault("title", "");
+        String head = head(text);
+        if (Patterns.DRAFT_LABEL.matcher(title).find() || draftLabelInHead(head)) {
+            return "文件为讨论稿、征求意见稿或送审稿（过程稿）";
+        }
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case "请示" -> "文件为请示（向上级机关的请示属过程性信息）";
+            case "报告" -> "文件为向上级机关的报告";
+            case "纪要" -> DISCUSSION.matcher(text.text()).find() ? "文件为记录讨论情况的会议纪要" : null;
+            case "函" -> OPINION_LETTER.matcher(title).find() ? "文件为征求或答复意见的函" : null;
+            default -> null;
+        };
+    }
+
+    static boolean draftLabelInHead(String head) {
+        for (String line : head.split("\n")) {
+            String c = Line.compact(line);
+            if (c.matches("^[（(【\\[]?(征求意见稿|讨论稿|送审稿|草案|初稿|代拟稿)[）)】\\]]?$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first lines of the visible text: where draft labels and titles stand. */
+    static String head(DocumentText text) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (Line l : Line.of(text)) {
+            if (n++ >= 12) {
+                break;
+            }
+            sb.append(l.raw()).append('\n');
+        }
+        return sb.toString();
+    }
+}
