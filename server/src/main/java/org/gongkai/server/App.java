@@ -96,6 +96,7 @@ public final class App implements AutoCloseable {
                         review.checkListener().onChecked(h, d, r);
                         search.onChecked(h, d, r);
                     });
+            documents.recoverAfterCrash();
             ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
             ActorResolver actors = new ActorResolver(cfg.adminToken());
             Javalin app = Javalin.create(c -> {

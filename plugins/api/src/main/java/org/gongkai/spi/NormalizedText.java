@@ -156,6 +156,9 @@ public final class NormalizedText {
         if (left == 11 && out.charFromEnd(left) == '1') {
             return false; // a complete mobile number ends the line
         }
+        if (left == 18 && completeIdNumber(out.tail(18))) {
+            return false; // a complete ID number ends the line
+        }
         int j = nl + 1;
         while (j < block.length() && isSpace(block.charAt(j))) {
             j++;
@@ -164,7 +167,23 @@ public final class NormalizedText {
         while (j + right < block.length() && isDigit(block.charAt(j + right))) {
             right++;
         }
-        return right > 0 && left + right <= MAX_JOINED_DIGITS;
+        // A wrapped continuation runs on into the text ("923087766，") or fills its line ("58031244"); digits
+        // followed by a space are a token of their own, such as the next table row's number ("2 冉小雪").
+        int after = j + right;
+        boolean ownToken = after < block.length() && block.charAt(after) != '\n' && isSpace(block.charAt(after));
+        return right > 0 && !ownToken && left + right <= MAX_JOINED_DIGITS;
+    }
+
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    /** Whether 18 digits carry a valid GB 11643 check character (a complete ID number). */
+    private static boolean completeIdNumber(String digits) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (digits.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        char check = "10X98765432".charAt(sum % 11);
+        return digits.charAt(17) == check;
     }
 
     private static boolean letterSpaced(String s, int from, int to) {
@@ -260,6 +279,10 @@ public final class NormalizedText {
                 n++;
             }
             return n;
+        }
+
+        String tail(int k) {
+            return sb.substring(sb.length() - k);
         }
 
         char charFromEnd(int k) {

@@ -56,4 +56,16 @@ class NormalizedTextTest {
         assertEquals(Part.COMMENT, t.blockAt(3).part());
         assertEquals(3, t.blockStart(1));
     }
+
+    @Test
+    void next_table_row_number_is_not_joined_onto_a_wrapped_id() {
+        String pdf = "1 白云飞 37020219\n88111166\n18\n2 冉小雪 42010619\n70040135\n32";
+        String n = NormalizedText.of(DocumentText.of(List.of(Block.body(pdf)))).text();
+        assertEquals("1白云飞370202198811116618\n2冉小雪420106197004013532", n);
+    }
+
+    @Test
+    void complete_id_number_is_never_extended() {
+        assertEquals("370202198811116618\n2023", NormalizedText.of("370202198811116618\n2023").text());
+    }
 }

@@ -43,7 +43,9 @@ public final class GongwenParser implements StructureParser {
         AttributeAnnotation annotation = null;
         if (found != null) {
             Line l = found.line();
-            annotation = found.annotation(new Span(l.start(), l.end()), l.raw().strip());
+            String w = l.raw().strip();
+            int lead = l.raw().indexOf(w);
+            annotation = found.annotation(new Span(l.start() + lead, l.start() + lead + w.length()), w);
             el.put(Element.ANNOTATION.key(), l.raw().strip());
         }
         body(lines, titleLine, dateLine, attachmentsFrom, el);

@@ -28,7 +28,7 @@ final class Patterns {
 
     /** 文种, longest first, matched at the end of the title (党政机关公文处理工作条例 第八条, plus common documents). */
     static final List<String> DOC_TYPES = List.of("决定书", "通知书", "告知书", "会议纪要", "纪要", "请示", "报告", "批复", "通知", "通报", "通告",
-            "公告", "公报", "意见", "决议", "决定", "命令", "议案", "函", "公示", "简报", "实施方案", "方案", "办法", "规定", "细则", "规划", "要点", "制度", "规则", "令");
+            "公告", "公报", "意见", "决议", "决定", "命令", "议案", "函", "公示", "简报", "方案", "办法", "规定", "细则", "规划", "要点", "制度", "规则", "令");
 
     /** Draft labels in the title area: the document is a process draft (条例第十六条第二款). */
     static final Pattern DRAFT_LABEL = Pattern.compile("[（(【\\[]?(征求意见稿|讨论稿|送审稿|草案|初稿|修改稿|代拟稿)[）)】\\]]?");

@@ -10,7 +10,7 @@ import org.gongkai.spi.DocumentText;
  */
 final class TypeRules {
     private static final Pattern DISCUSSION = Pattern.compile("会议认为|与会人员|与会同志|会议讨论|讨论认为|会议研究|发言|会议议定|会议强调");
-    private static final Pattern OPINION_LETTER = Pattern.compile("征求.{0,12}意见|意见的复函|答复.{0,8}意见|反馈意见");
+    private static final Pattern OPINION_LETTER = Pattern.compile("征求.{0,40}意见|意见的复函|答复.{0,40}意见|反馈意见");
 
     private TypeRules() {
     }

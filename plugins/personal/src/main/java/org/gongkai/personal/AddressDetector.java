@@ -25,7 +25,7 @@ public final class AddressDetector implements Detector {
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
     private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|居住|暂住|户口所在地|地址[:：]");
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
-    private static final Pattern AGENCY_ADDRESS = Pattern.compile("办公地址|单位地址|办公场所|受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口");
+    private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口");
 
     @Override
     public String name() {

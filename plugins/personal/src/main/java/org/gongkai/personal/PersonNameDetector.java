@@ -30,7 +30,7 @@ import org.gongkai.spi.Span;
  * 局长…, 签发人) are not findings: their names in office are public.
  */
 public final class PersonNameDetector implements Detector {
-    private static final Pattern LABEL = Pattern.compile("(当事人|申请人|被申请人|投诉人|举报人|被处罚人|被检查人|被调查人|户主|联系人|姓名|信访人|上访人|"
+    private static final Pattern LABEL = Pattern.compile("(当事人|申请人|信访人员|上访人员|重点人员|涉事人员|被申请人|投诉人|举报人|被处罚人|被检查人|被调查人|户主|联系人|姓名|信访人|上访人|"
             + "法定代表人|委托代理人|代理人|监护人|受害人|死者|患者|承租人|出租人|借款人|购房人|经营者|业主)[:：\\s]*([\\p{IsHan}·]{2,4})");
     private static final Pattern HONORIFIC = Pattern.compile("([\\p{IsHan}]{2,3})(先生|女士|老人|老汉|大爷|大妈|阿姨|之子|之女|之妻|之夫|夫妇|一家)");
     private static final Pattern BEFORE_ID = Pattern.compile("([\\p{IsHan}]{2,4})[，,、:：\\s]{0,3}(?:[男女][，,、\\s]{0,3})?(?:\\d{2}岁[，,、\\s]{0,3})?"
@@ -67,8 +67,19 @@ public final class PersonNameDetector implements Detector {
         String t = n.text();
         Map<Integer, Finding> found = new HashMap<>();
         Matcher m = LABEL.matcher(t);
+        Pattern next = Pattern.compile("\\G[、和及]([\\p{IsHan}·]{2,4})");
         while (m.find()) {
-            candidate(ctx, m.start(2), m.group(2), "标签“" + m.group(1) + "”", 0.9, found, true);
+            String name = candidate(ctx, m.start(2), m.group(2), "标签“" + m.group(1) + "”", 0.9, found, true);
+            int at = name == null ? -1 : m.start(2) + name.length();
+            // a list after the label: 重点信访人员赵德明、孙桂芬等
+            while (at > 0) {
+                Matcher n2 = next.matcher(t);
+                if (!n2.find(at)) {
+                    break;
+                }
+                String more = candidate(ctx, n2.start(1), n2.group(1), "标签“" + m.group(1) + "”后的列举", 0.85, found, true);
+                at = more == null ? -1 : n2.start(1) + more.length();
+            }
         }
         m = HONORIFIC.matcher(t);
         while (m.find()) {
@@ -78,7 +89,9 @@ public final class PersonNameDetector implements Detector {
             String before = t.substring(Math.max(0, idAt[0] - 16), idAt[0]);
             Matcher b = BEFORE_ID.matcher(before);
             if (b.find()) {
-                candidate(ctx, idAt[0] - before.length() + b.start(1), b.group(1), "紧邻身份证号或手机号", 0.8, found, false);
+                // a valid ID number right after the word is strong context, like a label; a phone number less so
+                boolean id = idAt[1] - idAt[0] == 18;
+                candidate(ctx, idAt[0] - before.length() + b.start(1), b.group(1), id ? "紧邻身份证号码" : "紧邻手机号码", 0.8, found, id);
             }
         }
         nameColumns(ctx, found);
@@ -126,19 +139,34 @@ public final class PersonNameDetector implements Detector {
         }
     }
 
-    private void candidate(DetectionContext ctx, int start, String raw, String why, double score, Map<Integer, Finding> found, boolean labelled) {
+    /** Reports the name at {@code start} when it is one; returns the name (also when already reported), or null. */
+    private String candidate(DetectionContext ctx, int start, String raw, String why, double score, Map<Integer, Finding> found, boolean labelled) {
         String t = ctx.normalized().text();
+        if (masked(t, start, raw)) {
+            return null;
+        }
         String name = confirm(t, start, raw, labelled);
-        if (name == null || NOT_NAMES.contains(name) || found.containsKey(start)) {
-            return;
+        if (name == null || NOT_NAMES.contains(name)) {
+            return null;
+        }
+        if (found.containsKey(start)) {
+            return name;
         }
         String after = t.substring(start + name.length(), Math.min(t.length(), start + name.length() + 6));
         String before = t.substring(Math.max(0, start - 12), start);
         if (OFFICIAL_AFTER.matcher(after).find() || OFFICIAL_BEFORE.matcher(before).find()) {
-            return;
+            return null;
         }
         found.put(start, Finding.at(ctx.normalized(), start, start + name.length(), Category.PERSON_NAME, Severity.MEDIUM, score,
                 PhoneNumberDetector.BASIS, "个人姓名“" + name + "”，依据：" + why + "，经分词确认为人名。公开时应隐去或部分遮盖（如“" + name.charAt(0) + "某某”）。", name()));
+        return name;
+    }
+
+    /** Already anonymised: 王某, 王某某, 张*明, 李** — fine to publish. */
+    private static boolean masked(String t, int start, String raw) {
+        int end = Math.min(t.length(), start + Math.max(raw.length(), 3));
+        String s = t.substring(start, end);
+        return s.length() >= 2 && (s.charAt(1) == '某' || s.indexOf('*') >= 0 || s.indexOf('＊') >= 0 || s.indexOf('×') >= 0);
     }
 
     /**

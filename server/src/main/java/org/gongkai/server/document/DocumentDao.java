@@ -65,6 +65,10 @@ public interface DocumentDao {
     @SqlQuery("SELECT text_body FROM document_text WHERE document_id = :id")
     Optional<String> text(@Bind("id") String id);
 
+    /** Frees every processing lease; only safe when no other server can be using the database. */
+    @SqlUpdate("UPDATE document SET status = 'RECEIVED', lease_owner = NULL, lease_until = NULL WHERE status = 'PROCESSING'")
+    int releaseAllLeases();
+
     @SqlQuery("SELECT COUNT(*) FROM document WHERE status <> 'CHECKED'")
     int countUnchecked();
 }

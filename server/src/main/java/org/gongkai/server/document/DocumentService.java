@@ -187,6 +187,22 @@ public final class DocumentService {
         return db.jdbi().withExtension(DocumentDao.class, d -> d.find(id)).orElseThrow(() -> ApiException.notFound("文件 / document", id));
     }
 
+    /**
+     * After a crash, documents this server was checking still hold leases. The embedded H2 database is
+     * locked by one server process, so on it every lease found at start-up is orphaned and is released at
+     * once; on a shared PostgreSQL database another server may hold them, so they are left to expire.
+     */
+    public int recoverAfterCrash() {
+        if (db.isPostgres()) {
+            return 0;
+        }
+        int n = db.jdbi().withExtension(DocumentDao.class, DocumentDao::releaseAllLeases);
+        if (n > 0) {
+            LOG.info("released {} processing leases left by a previous run", n);
+        }
+        return n;
+    }
+
     /** Ids of documents waiting to be checked, including those a crash left half-done. */
     public List<String> pending() {
         return db.jdbi().withExtension(DocumentDao.class, d -> d.pending(OffsetDateTime.now(clock)));

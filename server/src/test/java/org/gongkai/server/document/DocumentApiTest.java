@@ -99,7 +99,10 @@ public class DocumentApiTest {
                 assertEquals("PUBLICATION_REVIEW", rep.get("route").asText(), rep.toPrettyString());
                 JsonNode history = JSON.readTree(client.get("/api/v1/documents/" + id + "/history").body().string());
                 assertEquals("RECEIVED", history.get(0).get("action").asText());
-                assertEquals("CHECKED", history.get(history.size() - 1).get("action").asText());
+                java.util.List<String> actions = new java.util.ArrayList<>();
+                history.forEach(e -> actions.add(e.get("action").asText()));
+                assertTrue(actions.containsAll(java.util.List.of("PROCESSING", "CHECKED")), actions.toString());
+                assertTrue(actions.indexOf("CHECKED") > actions.indexOf("PROCESSING"), actions.toString());
             });
         }
     }
@@ -132,8 +135,13 @@ public class DocumentApiTest {
                 assertError(upload(client, "a.txt", NOTICE.getBytes(StandardCharsets.UTF_8), "supersedes", "nope"), 400, "BAD_SUPERSEDES");
                 assertError(client.request("/api/v1/documents", r -> r.post(RequestBody.create("{}", MediaType.parse("application/json")))), 400, "NOT_MULTIPART");
                 assertError(client.get("/api/v1/documents/does-not-exist"), 404, "NOT_FOUND");
-                byte[] zip = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-                assertError(upload(client, "archive.docx", zip), 415, "UNSUPPORTED_MEDIA_TYPE");
+                java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+                    z.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+                    z.write("not a document".getBytes(StandardCharsets.UTF_8));
+                }
+                assertError(upload(client, "archive.zip", zip.toByteArray()), 415, "UNSUPPORTED_MEDIA_TYPE");
+                assertError(upload(client, "program.exe", new byte[] {0x4d, 0x5a, (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}), 415, "UNSUPPORTED_MEDIA_TYPE");
                 assertError(client.request("/api/v1/documents", r -> r.post(RequestBody.create("--x\r\ngarbage", MediaType.parse("multipart/form-data; boundary=x")))), 400, null);
                 assertEquals(200, client.get("/api/v1/health").code(), "server still up");
             });
