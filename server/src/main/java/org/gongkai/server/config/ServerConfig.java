@@ -49,7 +49,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
 
     /** An H2 file database inside the data folder; AUTO_SERVER off: one server owns one data folder. */
     public static String h2Url(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gongkai").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("gongkai").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public ServerConfig withPort(int p) {

@@ -52,7 +52,7 @@ public final class DocumentController {
         try {
             files = ctx.uploadedFileMap();
             fields = ctx.formParamMap();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty throws IOException("Incomplete Multipart") through Kotlin undeclared
             throw multipartError(e);
         }
         UploadedFile file = first(files.get("file"));
@@ -72,7 +72,7 @@ public final class DocumentController {
         }
     }
 
-    private ApiException multipartError(RuntimeException e) {
+    private ApiException multipartError(Exception e) {
         Throwable t = e;
         while (t != null) {
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);

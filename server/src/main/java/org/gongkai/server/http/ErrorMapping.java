@@ -25,6 +25,10 @@ public final class ErrorMapping {
             answer(ctx, s, codeFor(s), messageFor(s, e.getMessage()));
         });
         app.exception(Exception.class, (e, ctx) -> {
+            if (clientCutOff(e)) {
+                answer(ctx, 400, "UPLOAD_INCOMPLETE", "上传未完成：连接中断或请求体不完整，请重新上传 / upload incomplete: the request body ended early, please upload again");
+                return;
+            }
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, 500, "INTERNAL", "服务器内部错误，请稍后重试；已记录日志 / internal server error; it has been logged, please retry later");
         });
@@ -34,6 +38,17 @@ public final class ErrorMapping {
             }
         });
         app.error(405, ctx -> answer(ctx, 405, "METHOD_NOT_ALLOWED", "不支持该请求方法 / method not allowed"));
+    }
+
+    /** Jetty's EofException / BadMessageException: the client sent a cut-off or malformed body. */
+    static boolean clientCutOff(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String n = t.getClass().getName();
+            if (n.endsWith("EofException") || n.endsWith("BadMessageException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void answer(Context ctx, int status, String code, String message) {
