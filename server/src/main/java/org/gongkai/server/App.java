@@ -19,6 +19,13 @@ import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentController;
 import org.gongkai.server.document.DocumentService;
 import org.gongkai.server.http.ErrorMapping;
+import org.gongkai.server.notice.NoticeController;
+import org.gongkai.server.notice.NoticeRenderer;
+import org.gongkai.server.notice.ReturnNoticeService;
+import org.gongkai.server.redaction.RedactedRenderer;
+import org.gongkai.server.redaction.RedactionController;
+import org.gongkai.server.redaction.RedactionService;
+import org.gongkai.server.render.CjkPdfWriter;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
@@ -117,8 +124,14 @@ public final class App implements AutoCloseable {
             ErrorMapping.install(app);
             app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
             app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
+            app.get("/api/v1/dictionaries", ctx -> ctx.json(plugins.dictionaries()));
             new DocumentController(documents, actors, processing::submit).routes(app);
             review.controller(actors, json).routes(app);
+            CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
+            new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts), actors)
+                    .routes(app);
+            new RedactionController(new RedactionService(documents, review.decisions()::redactions), new RedactedRenderer(fonts), actors)
+                    .routes(app);
             app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(actors.resolve(ctx.header("Authorization"), null),
                     ctx.queryParam("q"), parseLimit(ctx.queryParam("limit"))))));
             return new App(cfg, db, processing, extraction, searchIndex, search, app);

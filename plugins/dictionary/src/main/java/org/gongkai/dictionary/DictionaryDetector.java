@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * secrecy review is not itself secret while a bid's cost breakdown is a trade secret. Files are reloaded when
  * they change; every finding carries the dictionary version.
  */
-public final class DictionaryDetector implements Detector {
+public final class DictionaryDetector implements Detector, org.gongkai.spi.WordLists {
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryDetector.class);
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]");
     private static final Pattern RULE_TITLE = Pattern.compile("制度|办法|规定|条例|规范|细则|标准|指南|体系|规则|实施意见|工作方案|须知");
@@ -89,9 +89,14 @@ public final class DictionaryDetector implements Detector {
     public List<DictionaryInfo> dictionaries() {
         DictionarySet s = snapshot();
         List<DictionaryInfo> out = new ArrayList<>();
-        s.counts.forEach((f, n) -> out.add(new DictionaryInfo(f, DictionarySet.FILES.containsKey(f) ? DictionarySet.FILES.get(f).name()
+        new java.util.TreeMap<>(s.counts).forEach((f, n) -> out.add(new DictionaryInfo(f, DictionarySet.FILES.containsKey(f) ? DictionarySet.FILES.get(f).name()
                 : f.equals("allow.txt") ? "ALLOW_LIST" : "RULE_PROSE", n, s.version)));
         return out;
+    }
+
+    @Override
+    public List<WordList> wordLists() {
+        return dictionaries().stream().map(d -> new WordList(d.file(), d.category(), d.terms(), d.version())).toList();
     }
 
     public String version() {

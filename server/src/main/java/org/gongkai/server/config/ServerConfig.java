@@ -21,10 +21,11 @@ import java.util.Map;
  * @param workers         processing threads (GONGKAI_WORKERS, default number of cores)
  * @param maxChars        largest number of characters extracted per document (GONGKAI_MAX_CHARS)
  * @param adminToken      bearer token of an administrator (GONGKAI_ADMIN_TOKEN), or null
+ * @param pdfFont         CJK TrueType font (.ttf/.ttc) embedded in PDF output (GONGKAI_PDF_FONT); null: look in the usual Debian places
  */
 public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            Path dictionariesDir, Path configDir, long maxUploadBytes, Duration parseTimeout,
-                           int workers, int maxChars, String adminToken) {
+                           int workers, int maxChars, String adminToken, String pdfFont) {
 
     public static ServerConfig fromEnvironment(Map<String, String> env, Integer portOption, Path dataOption) {
         Path data = dataOption != null ? dataOption : Path.of(env.getOrDefault("GONGKAI_DATA", "data"));
@@ -44,7 +45,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("GONGKAI_PARSE_TIMEOUT_S", "60"))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_WORKERS", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_MAX_CHARS", "5000000")),
-                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")));
+                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")), blankToNull(env.get("GONGKAI_PDF_FONT")));
     }
 
     /** An H2 file database inside the data folder; AUTO_SERVER off: one server owns one data folder. */
@@ -53,23 +54,23 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken);
+        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
     }
 
     public ServerConfig withMaxUploadBytes(long b) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken, pdfFont);
     }
 
     public ServerConfig withParseTimeout(Duration t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken, pdfFont);
     }
 
     public ServerConfig withAdminToken(String t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t, pdfFont);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken);
+        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
     }
 
     private static String blankToNull(String s) {

@@ -62,6 +62,12 @@ public interface DocumentDao {
     void insertText(@Bind("id") String id, @Bind("pages") int pages, @Bind("complete") boolean complete,
                     @Bind("extractor") String extractor, @Bind("text") String text, @Bind("blocks") String blocksJson);
 
+    @SqlQuery("SELECT blocks_json FROM document_text WHERE document_id = :id")
+    Optional<String> blocksJson(@Bind("id") String id);
+
+    @SqlQuery("SELECT complete FROM document_text WHERE document_id = :id")
+    Optional<Boolean> textComplete(@Bind("id") String id);
+
     @SqlQuery("SELECT text_body FROM document_text WHERE document_id = :id")
     Optional<String> text(@Bind("id") String id);
 

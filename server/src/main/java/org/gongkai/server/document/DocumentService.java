@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.http.ApiException;
@@ -173,6 +174,26 @@ public final class DocumentService {
     public List<Event> history(Actor actor, String id) {
         find(id);
         return db.jdbi().withExtension(EventDao.class, e -> e.forDocument(id));
+    }
+
+    /**
+     * The structured text stored when the document was checked (the blocks finding offsets refer to), and
+     * whether extraction was complete; empty when the document has not been checked.
+     */
+    public Optional<StoredText> storedText(Actor actor, String id) {
+        find(id);
+        return db.jdbi().withExtension(DocumentDao.class, d -> d.blocksJson(id).map(b -> {
+            try {
+                List<org.gongkai.spi.Block> blocks = json.readValue(b, new TypeReference<List<org.gongkai.spi.Block>>() { });
+                return new StoredText(blocks, d.textComplete(id).orElse(false));
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored blocks of " + id + " unreadable", e);
+            }
+        }));
+    }
+
+    /** Blocks in reading order (joined by one newline, as {@link org.gongkai.spi.DocumentText}) and completeness. */
+    public record StoredText(List<org.gongkai.spi.Block> blocks, boolean complete) {
     }
 
     /** The stored original of a document, for renderers (redaction) and downloads. */

@@ -149,6 +149,24 @@ public final class PluginRegistry {
         return out;
     }
 
+    /**
+     * The word lists of every detector that has them ({@link org.gongkai.spi.WordLists}), for
+     * {@code GET /api/v1/dictionaries}: file, category, term count and the version stored with findings.
+     */
+    public List<DictionaryView> dictionaries() {
+        List<DictionaryView> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            if (d instanceof org.gongkai.spi.WordLists w) {
+                w.wordLists().forEach(l -> out.add(new DictionaryView(d.name(), l.file(), l.category(), l.terms(), l.version())));
+            }
+        }
+        return out;
+    }
+
+    /** One word list as listed by the API. */
+    public record DictionaryView(String detector, String file, String category, int terms, String version) {
+    }
+
     /** One loaded plugin: name, family, version, class, and what it handles (media types or categories). */
     public record PluginInfo(String name, String family, String version, String className, List<String> handles) {
     }

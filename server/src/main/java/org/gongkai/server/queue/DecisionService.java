@@ -98,6 +98,14 @@ public final class DecisionService {
                 .orElseThrow(() -> ApiException.notFound("退回通知 / return notice", documentId));
     }
 
+    /** The latest notice a reviewer wrote when returning the document, if any (for the notice renderer). */
+    public java.util.Optional<ReturnNotice> latestReturnNotice(String documentId) {
+        if (documentId == null || documentId.length() > 36) {
+            return java.util.Optional.empty();
+        }
+        return db.jdbi().withExtension(DecisionDao.class, d -> d.latestNotice(documentId));
+    }
+
     private ItemView apply(Handle h, Actor actor, String documentId, Action action, String comment, int version, List<ValidDecision.Verdict> verdicts,
                            boolean markImportant) {
         QueueDao dao = h.attach(QueueDao.class);

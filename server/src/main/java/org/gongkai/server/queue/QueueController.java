@@ -60,7 +60,6 @@ public final class QueueController {
         app.get("/api/v1/documents/{id}/review", ctx -> ctx.json(queues.item(actor(ctx), ctx.pathParam("id"))));
         app.post("/api/v1/documents/{id}/decisions", ctx -> ctx.json(decisions.decide(actor(ctx), ctx.pathParam("id"), body(ctx, DecisionRequest.class))));
         app.get("/api/v1/documents/{id}/redactions", ctx -> ctx.json(Map.of("redactions", decisions.redactions(actor(ctx), ctx.pathParam("id")))));
-        app.get("/api/v1/documents/{id}/return-notice", ctx -> ctx.json(decisions.returnNotice(actor(ctx), ctx.pathParam("id"))));
         app.post("/api/v1/decisions/bulk", this::bulk);
         app.get("/api/v1/statistics", this::statistics);
         app.get("/api/v1/dictionaries/suggestions", ctx -> ctx.json(Map.of("suggestions",

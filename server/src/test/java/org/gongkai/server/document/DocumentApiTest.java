@@ -170,6 +170,18 @@ public class DocumentApiTest {
                     assertNotNull(p.get("version").asText());
                     assertTrue(p.get("name").asText().matches("[a-z][a-z0-9-]+"));
                 }
+                JsonNode dicts = JSON.readTree(client.get("/api/v1/dictionaries").body().string());
+                java.util.Set<String> categories = new java.util.TreeSet<>();
+                java.util.Set<String> versions = new java.util.TreeSet<>();
+                for (JsonNode d : dicts) {
+                    categories.add(d.get("category").asText());
+                    versions.add(d.get("version").asText());
+                    assertTrue(d.get("terms").asInt() > 0, d.toString());
+                    assertEquals("dictionary", d.get("detector").asText(), d.toString());
+                }
+                assertTrue(categories.containsAll(java.util.List.of("SECRET_CONTENT", "TRADE_SECRET", "STABILITY", "INTERNAL_AFFAIRS",
+                        "PROCESS_INFO", "ENFORCEMENT_CASE", "ALLOW_LIST")), categories.toString());
+                assertEquals(1, versions.size(), "one version for the whole set: " + versions);
             });
         }
     }

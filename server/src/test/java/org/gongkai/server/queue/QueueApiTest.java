@@ -148,7 +148,6 @@ class QueueApiTest {
                 assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", "/api/v1/decisions/bulk", "{\"decisions\":[]}"), 400, "BAD_BULK");
                 assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "GET", "/api/v1/statistics?from=2025-13-01", null), 400, "BAD_DATE");
                 assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "GET", "/api/v1/statistics?format=xml", null), 400, "BAD_FORMAT");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "GET", "/api/v1/documents/" + id + "/return-notice", null), 404, "NOT_FOUND");
                 Response admin = c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer " + ADMIN_TOKEN));
                 assertEquals(200, admin.code());
                 assertError(c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer wrong")), 401, "UNAUTHORIZED");

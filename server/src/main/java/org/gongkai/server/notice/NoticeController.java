@@ -1,0 +1,74 @@
+package org.gongkai.server.notice;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.http.ApiException;
+import org.gongkai.server.render.CjkPdfWriter;
+
+/**
+ * {@code GET /api/v1/documents/{id}/return-notice}: JSON by default, {@code ?format=html} (or
+ * {@code Accept: text/html}) a printable page, {@code ?format=pdf} (or {@code Accept: application/pdf}) an A4
+ * PDF with the Chinese font embedded.
+ */
+public final class NoticeController {
+    private final ReturnNoticeService notices;
+    private final NoticeRenderer renderer;
+    private final ActorResolver actors;
+
+    public NoticeController(ReturnNoticeService notices, NoticeRenderer renderer, ActorResolver actors) {
+        this.notices = notices;
+        this.renderer = renderer;
+        this.actors = actors;
+    }
+
+    public void routes(Javalin app) {
+        app.get("/api/v1/documents/{id}/return-notice", this::notice);
+    }
+
+    private void notice(Context ctx) throws Exception {
+        String format = format(ctx);
+        ReturnNoticeView n = notices.notice(actors.resolve(ctx.header("Authorization"), null), ctx.pathParam("id"));
+        switch (format) {
+            case "html" -> {
+                ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+                ctx.contentType("text/html; charset=utf-8").result(renderer.html(n));
+            }
+            case "pdf" -> {
+                byte[] pdf;
+                try {
+                    pdf = renderer.pdf(n);
+                } catch (CjkPdfWriter.FontMissingException e) {
+                    throw new ApiException(503, "PDF_UNAVAILABLE", "本服务器未安装中文字体，暂不能生成 PDF；请取 HTML 版打印或联系管理员",
+                            "no CJK font on this server, PDF output is unavailable; print the HTML version or ask the administrator");
+                }
+                ctx.header("Content-Disposition", "inline; filename=\"return-notice-" + n.documentId() + ".pdf\"");
+                ctx.contentType("application/pdf").result(pdf);
+            }
+            default -> ctx.json(n);
+        }
+    }
+
+    static String format(Context ctx) {
+        String f = ctx.queryParam("format");
+        if (f != null) {
+            f = f.strip().toLowerCase(Locale.ROOT);
+            if (!f.equals("json") && !f.equals("html") && !f.equals("pdf")) {
+                throw ApiException.badRequest("BAD_FORMAT", "format 只能是 json、html 或 pdf", "format must be json, html or pdf");
+            }
+            return f;
+        }
+        String accept = ctx.header("Accept");
+        if (accept != null) {
+            String a = accept.toLowerCase(Locale.ROOT);
+            if (a.startsWith("application/pdf")) {
+                return "pdf";
+            }
+            if (a.startsWith("text/html")) {
+                return "html";
+            }
+        }
+        return "json";
+    }
+}

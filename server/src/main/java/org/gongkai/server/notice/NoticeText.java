@@ -1,0 +1,102 @@
+package org.gongkai.server.notice;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.gongkai.server.document.Report;
+import org.gongkai.spi.Part;
+
+/** The 退回通知 as plain text, and the small wording helpers the HTML and PDF renderers share. */
+final class NoticeText {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private NoticeText() {
+    }
+
+    static String partName(Part p) {
+        return switch (p) {
+            case BODY -> "正文";
+            case TABLE -> "表格";
+            case HEADER -> "页眉";
+            case FOOTER -> "页脚";
+            case COMMENT -> "批注";
+            case TRACKED_INSERTION -> "修订（插入）";
+            case TRACKED_DELETION -> "修订（删除）";
+            case HIDDEN -> "隐藏文字";
+            case METADATA -> "文档属性";
+            case ATTACHMENT -> "嵌入附件";
+        };
+    }
+
+    static String addressee(ReturnNoticeView n) {
+        return (n.department() == null || n.department().isBlank() ? "起草单位" : n.department()) + "：";
+    }
+
+    static String opening(ReturnNoticeView n) {
+        String by = "gongkai".equals(n.issuedBy()) ? "经公文公开属性和敏感信息自动检查" : "经审查（审查人 " + n.issuedBy() + "）";
+        return "你单位报送的" + (n.title() == null ? "文件" : "《" + n.title() + "》") + "（文件名 " + n.fileName() + "，编号 " + n.documentId()
+                + "）" + by + "，存在下列问题，现予退回，请修改后重新报送。";
+    }
+
+    static String itemLine(int n, ReturnNoticeView.Item i) {
+        StringBuilder b = new StringBuilder();
+        b.append(n).append(". 【").append(i.categoryName()).append("】");
+        if (i.text() != null && !i.text().isBlank()) {
+            String t = i.text().replace('\n', ' ');
+            b.append("“").append(t.length() > 60 ? t.substring(0, 59) + "…" : t).append("”");
+        }
+        if (!i.where().isEmpty()) {
+            b.append("（").append(i.where()).append("）");
+        }
+        return b.toString();
+    }
+
+    static String resubmitHint(ReturnNoticeView n) {
+        return "重新报送时请在上传中填写所替代的文件编号（supersedes = " + n.documentId() + "），系统将逐项核对已改正、仍存在和新出现的问题。";
+    }
+
+    static String issued(ReturnNoticeView n) {
+        return (n.issuedAt() == null ? "" : n.issuedAt().atZoneSameInstant(ZONE).format(DAY));
+    }
+
+    static String plain(ReturnNoticeView n) {
+        StringBuilder b = new StringBuilder("退回通知\n\n").append(addressee(n)).append("\n\n").append(opening(n)).append("\n");
+        if (n.reviewerText() != null) {
+            b.append("\n审查意见：\n").append(n.reviewerText().strip()).append("\n");
+        }
+        b.append("\n一、须改正的问题\n");
+        if (n.reasons().isEmpty()) {
+            b.append("（见审查意见）\n");
+        }
+        int k = 0;
+        for (ReturnNoticeView.Item i : n.reasons()) {
+            b.append(itemLine(++k, i)).append("\n   依据：").append(i.basis()).append("\n   处理：").append(i.remedy()).append("\n");
+        }
+        if (!n.advisories().isEmpty()) {
+            b.append("\n二、格式建议（不单独作为退文理由）\n");
+            k = 0;
+            for (ReturnNoticeView.Item i : n.advisories()) {
+                b.append(itemLine(++k, i)).append("：").append(i.explanation()).append("\n");
+            }
+        }
+        Report.Resubmission r = n.resubmission();
+        if (r != null) {
+            b.append("\n与上一版本（").append(r.supersedes()).append("）相比：已改正 ").append(r.fixed().size()).append(" 项，仍存在 ")
+                    .append(r.remaining().size()).append(" 项，新出现 ").append(r.added().size()).append(" 项。\n");
+            changes(b, "已改正", r.fixed());
+            changes(b, "仍存在", r.remaining());
+            changes(b, "新出现", r.added());
+        }
+        b.append("\n").append(resubmitHint(n)).append("\n\n").append("gongkai".equals(n.issuedBy()) ? "公文公开属性检查系统" : "审查人：" + n.issuedBy())
+                .append("\n").append(issued(n)).append("\n");
+        return b.toString();
+    }
+
+    private static void changes(StringBuilder b, String label, List<Report.Change> l) {
+        for (Report.Change c : l) {
+            b.append("   ").append(label).append("：【").append(c.categoryName()).append("】")
+                    .append(c.text() == null ? "" : "“" + c.text() + "”").append("\n");
+        }
+    }
+}

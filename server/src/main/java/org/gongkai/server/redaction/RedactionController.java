@@ -1,0 +1,61 @@
+package org.gongkai.server.redaction;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.http.ApiException;
+import org.gongkai.server.render.CjkPdfWriter;
+
+/**
+ * {@code GET /api/v1/documents/{id}/redacted}: the list of what was removed and why (JSON), or with
+ * {@code ?format=docx} / {@code ?format=pdf} the publication copy itself.
+ */
+public final class RedactionController {
+    private final RedactionService service;
+    private final RedactedRenderer renderer;
+    private final ActorResolver actors;
+
+    public RedactionController(RedactionService service, RedactedRenderer renderer, ActorResolver actors) {
+        this.service = service;
+        this.renderer = renderer;
+        this.actors = actors;
+    }
+
+    public void routes(Javalin app) {
+        app.get("/api/v1/documents/{id}/redacted", this::redacted);
+    }
+
+    private void redacted(Context ctx) throws Exception {
+        String f = ctx.queryParam("format");
+        String format = f == null ? "json" : f.strip().toLowerCase(Locale.ROOT);
+        if (!format.equals("json") && !format.equals("docx") && !format.equals("pdf")) {
+            throw ApiException.badRequest("BAD_FORMAT", "format 只能是 json、docx 或 pdf", "format must be json, docx or pdf");
+        }
+        RedactedCopy c = service.copy(actors.resolve(ctx.header("Authorization"), null), ctx.pathParam("id"));
+        String base = "redacted-" + c.documentId();
+        switch (format) {
+            case "docx" -> {
+                byte[] docx = renderer.docx(c);
+                ctx.header("Content-Disposition", "attachment; filename=\"" + base + ".docx\"");
+                ctx.contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document").result(docx);
+            }
+            case "pdf" -> {
+                byte[] pdf;
+                try {
+                    pdf = renderer.pdf(c);
+                } catch (CjkPdfWriter.FontMissingException e) {
+                    throw new ApiException(503, "PDF_UNAVAILABLE", "本服务器未安装中文字体，暂不能生成 PDF；请下载 DOCX 版或联系管理员",
+                            "no CJK font on this server, PDF output is unavailable; download the DOCX or ask the administrator");
+                }
+                ctx.header("Content-Disposition", "attachment; filename=\"" + base + ".pdf\"");
+                ctx.contentType("application/pdf").result(pdf);
+            }
+            default -> ctx.json(Map.of("documentId", c.documentId(), "fileName", c.fileName(), "complete", c.complete(),
+                    "removed", c.removed(), "stripped", c.stripped(),
+                    "downloads", Map.of("docx", "/api/v1/documents/" + c.documentId() + "/redacted?format=docx",
+                            "pdf", "/api/v1/documents/" + c.documentId() + "/redacted?format=pdf")));
+        }
+    }
+}
