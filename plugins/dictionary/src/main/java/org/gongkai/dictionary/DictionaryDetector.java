@@ -76,13 +76,21 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
                 .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
         try {
             current.set(DictionarySet.load(dir));
+            current.get().problems.forEach(p -> LOG.warn("dictionary line skipped: {}", p));
         } catch (IOException e) {
             throw new UncheckedIOException("词典目录无法读取 / cannot read dictionaries " + dir, e);
         }
     }
 
     /** One loaded dictionary file, for {@code GET /api/v1/dictionaries}. */
-    public record DictionaryInfo(String file, String category, int terms, String version) {
+    public record DictionaryInfo(String file, String category, int terms, String version, List<String> problems) {
+        public DictionaryInfo {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
+
+        public DictionaryInfo(String file, String category, int terms, String version) {
+            this(file, category, terms, version, List.of());
+        }
     }
 
     /** The dictionaries in use, with term counts and the version stored with each finding. */
@@ -90,8 +98,14 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         DictionarySet s = snapshot();
         List<DictionaryInfo> out = new ArrayList<>();
         new java.util.TreeMap<>(s.counts).forEach((f, n) -> out.add(new DictionaryInfo(f, DictionarySet.FILES.containsKey(f) ? DictionarySet.FILES.get(f).name()
-                : f.equals("allow.txt") ? "ALLOW_LIST" : "RULE_PROSE", n, s.version)));
+                : f.equals("allow.txt") ? "ALLOW_LIST" : "RULE_PROSE", n, s.version,
+                s.problems.stream().filter(p -> p.contains(" " + f + ":")).toList())));
         return out;
+    }
+
+    /** Lines (and files) skipped when the dictionaries in use were loaded, each with its file and line number. */
+    public List<String> problems() {
+        return snapshot().problems;
     }
 
     @Override
@@ -112,6 +126,7 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
                 if (DictionarySet.stamp(dir) != current.get().stamp) {
                     current.set(DictionarySet.load(dir));
                     LOG.info("dictionaries reloaded from {}: version {}", dir, current.get().version);
+                    current.get().problems.forEach(p -> LOG.warn("dictionary line skipped: {}", p));
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("dictionaries in {} not reloaded, keeping version {}: {}", dir, current.get().version, e.getMessage());
@@ -129,13 +144,17 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         NormalizedText n = ctx.normalized();
         String text = n.text();
         List<int[]> allowed = new ArrayList<>();
-        s.allow.parseText(text, (b, e, v) -> allowed.add(new int[] {b, e}));
+        if (s.hasAllow) {
+            s.allow.parseText(text, (b, e, v) -> allowed.add(new int[] {b, e}));
+        }
         List<Hit> hits = new ArrayList<>();
-        s.terms.parseText(text, (b, e, terms) -> {
-            for (DictionaryTerm t : terms) {
-                hits.add(new Hit(b, e, t));
-            }
-        });
+        if (s.hasTerms) {
+            s.terms.parseText(text, (b, e, terms) -> {
+                for (DictionaryTerm t : terms) {
+                    hits.add(new Hit(b, e, t));
+                }
+            });
+        }
         boolean ruleText = ruleText(ctx);
         Map<String, List<Hit>> groups = new LinkedHashMap<>();
         for (Hit h : hits) {
@@ -165,8 +184,7 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         }
         double score = 1 - miss;
         int[] sentence = sentence(text, g.get(0).begin());
-        String sent = text.substring(sentence[0], sentence[1]);
-        List<String> prose = s.ruleProse.stream().filter(sent::contains).toList();
+        List<String> prose = s.ruleProse.stream().filter(m -> occursOutside(text, sentence, m, g)).toList();
         if (!prose.isEmpty()) {
             score *= 0.6;
         }
@@ -191,6 +209,26 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         }
         why.append(String.format("；得分 %.2f（阈值 %.2f）；词典版本 %s。", score, threshold, s.version));
         return Finding.at(ctx.normalized(), begin, end, c, SEVERITY.get(c), Math.min(1, score), BASIS.get(c), why.toString(), name()).withVersion(s.version);
+    }
+
+    /**
+     * Whether a rule-prose marker stands in the sentence outside the hits themselves: the "不得" of the term
+     * "不得扩散" is the term, not normative prose about it.
+     */
+    private static boolean occursOutside(String text, int[] sentence, String marker, List<Hit> hits) {
+        int from = sentence[0];
+        while (true) {
+            int i = text.indexOf(marker, from);
+            if (i < 0 || i + marker.length() > sentence[1]) {
+                return false;
+            }
+            int end = i + marker.length();
+            boolean inHit = hits.stream().anyMatch(h -> h.begin() <= i && end <= h.end());
+            if (!inHit) {
+                return true;
+            }
+            from = i + 1;
+        }
     }
 
     private String window(String text, int begin, int end) {

@@ -26,43 +26,60 @@ final class DictionarySet {
 
     final AhoCorasickDoubleArrayTrie<List<DictionaryTerm>> terms = new AhoCorasickDoubleArrayTrie<>();
     final AhoCorasickDoubleArrayTrie<String> allow = new AhoCorasickDoubleArrayTrie<>();
+    /** An automaton that was never built (no entries) cannot be searched: HanLP's throws on it. */
+    final boolean hasTerms;
+    final boolean hasAllow;
     final List<String> ruleProse;
     final String version;
     final Map<String, Integer> counts;
+    /** Lines that could not be read, as "file:line — why"; they were skipped, the rest of the file loaded. */
+    final List<String> problems;
     final long stamp;
 
     private DictionarySet(TreeMap<String, List<DictionaryTerm>> t, TreeMap<String, String> a, List<String> ruleProse, String version,
-                          Map<String, Integer> counts, long stamp) {
-        if (!t.isEmpty()) {
+                          Map<String, Integer> counts, List<String> problems, long stamp) {
+        hasTerms = !t.isEmpty();
+        hasAllow = !a.isEmpty();
+        if (hasTerms) {
             terms.build(t);
         }
-        if (!a.isEmpty()) {
+        if (hasAllow) {
             allow.build(a);
         }
         this.ruleProse = List.copyOf(ruleProse);
         this.version = version;
         this.counts = Map.copyOf(counts);
+        this.problems = List.copyOf(problems);
         this.stamp = stamp;
     }
 
-    /** Newest modification time of the folder's files, to notice edits. */
+    /**
+     * A fingerprint of the folder's files (names, sizes, modification times), to notice edits — including a
+     * file replaced by a copy with an older modification time, or an edit that kept the time but not the size.
+     */
     static long stamp(Path dir) throws IOException {
         long s = Files.getLastModifiedTime(dir).toMillis();
         try (var files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-                s = Math.max(s, Files.getLastModifiedTime(p).toMillis());
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                s = 31 * s + p.getFileName().toString().hashCode();
+                s = 31 * s + Files.size(p);
+                s = 31 * s + Files.getLastModifiedTime(p).toMillis();
             }
         }
         return s;
     }
 
-    /** Loads the folder; a malformed line fails with its file and line number. */
+    /**
+     * Loads the folder. A malformed line is skipped and listed in {@link #problems} with its file and line
+     * number; it never stops the other entries from loading.
+     */
     static DictionarySet load(Path dir) throws IOException {
         long stamp = stamp(dir);
         TreeMap<String, List<DictionaryTerm>> t = new TreeMap<>();
         TreeMap<String, String> allow = new TreeMap<>();
         List<String> prose = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
         MessageDigest md = sha256();
         List<Path> files;
         try (var s = Files.list(dir)) {
@@ -70,10 +87,18 @@ final class DictionarySet {
         }
         for (Path f : files) {
             String name = f.getFileName().toString();
+            if (!known(name)) {
+                problems.add("未识别的词典文件，已忽略 / unknown dictionary file ignored: " + name);
+                continue;
+            }
             byte[] bytes = Files.readAllBytes(f);
             md.update(name.getBytes(StandardCharsets.UTF_8));
             md.update(bytes);
-            List<String> lines = List.of(new String(bytes, StandardCharsets.UTF_8).split("\r?\n"));
+            String content = new String(bytes, StandardCharsets.UTF_8);
+            if (content.startsWith("\uFEFF")) {
+                content = content.substring(1); // byte-order mark written by Windows editors
+            }
+            List<String> lines = List.of(content.split("\r?\n"));
             int n = 0;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -82,19 +107,30 @@ final class DictionarySet {
                 if (l.isEmpty()) {
                     continue;
                 }
-                n++;
                 if (name.equals("allow.txt")) {
                     allow.put(l, l);
                 } else if (name.equals("negative_context.txt")) {
                     prose.add(l);
                 } else if (FILES.containsKey(name)) {
-                    DictionaryTerm term = parse(l, FILES.get(name), name, i + 1);
+                    DictionaryTerm term;
+                    try {
+                        term = parse(l, FILES.get(name), name, i + 1);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(e.getMessage());
+                        continue;
+                    }
                     t.computeIfAbsent(term.text(), k -> new ArrayList<>()).add(term);
                 }
+                n++;
             }
             counts.put(name, n);
         }
-        return new DictionarySet(t, allow, prose, HexFormat.of().formatHex(md.digest()).substring(0, 12), counts, stamp);
+        return new DictionarySet(t, allow, prose, HexFormat.of().formatHex(md.digest()).substring(0, 12), counts, problems, stamp);
+    }
+
+    /** Whether a file name is one of the recognised dictionary files. */
+    static boolean known(String name) {
+        return FILES.containsKey(name) || name.equals("allow.txt") || name.equals("negative_context.txt");
     }
 
     private static DictionaryTerm parse(String l, Category c, String file, int lineNo) {
@@ -111,7 +147,10 @@ final class DictionarySet {
         if (w <= 0 || w > 1) {
             throw new IllegalArgumentException("词典权重应在 (0,1] / weight out of (0,1] at " + file + ":" + lineNo + ": " + w);
         }
-        List<String> ctx = f.length == 3 ? List.of(f[2].strip().split("\\|")) : List.of();
+        List<String> ctx = f.length == 3 ? java.util.Arrays.stream(f[2].strip().split("\\|")).map(String::strip).filter(word -> !word.isEmpty()).toList() : List.of();
+        if (f.length == 3 && ctx.isEmpty()) {
+            throw new IllegalArgumentException("词典上下文为空 / empty context list at " + file + ":" + lineNo + ": " + l);
+        }
         return new DictionaryTerm(f[0].strip(), w, ctx, c, file);
     }
 

@@ -20,11 +20,24 @@ import org.gongkai.spi.Span;
  */
 public final class HiddenContentDetector implements Detector {
     private static final String BASIS = "发布前须清理（《政府信息公开条例》第十五条、第十六条；先审查、后公开）";
-    /** Metadata values that name software, not people. */
-    private static final Pattern SOFTWARE = Pattern.compile("(?i).*(microsoft|office|word|wps|libreoffice|openoffice|apache|poi|pdfbox|acrobat|adobe|"
-            + "pdf|writer|distiller|ghostscript|quartz|skia|chrome|itext|tika|kingsoft|金山|ofdrw|foxit|福昕|数科|suwell|latex|tex).*");
+    /**
+     * Metadata values that name software, not people. ASCII names count only as whole words (so "Textile" or
+     * "Wordsworth" are not software); Chinese names are product names, never bare place words ("金山区" is a
+     * district, not 金山办公).
+     */
+    private static final Pattern SOFTWARE = Pattern.compile("(?i).*(?:(?<![a-z])(?:microsoft|office|word|wps|libreoffice|openoffice|apache|poi|"
+            + "pdfbox|acrobat|adobe|writer|distiller|ghostscript|quartz|skia|chrome|chromium|itext|tika|kingsoft|foxit|suwell|latex|tex|xetex|"
+            + "pdftex|ofdrw|nitro|pdfium|mupdf|qpdf|cairo|prince|scribus|indesign|illustrator|photoshop|coreldraw)(?![a-z])"
+            + "|[a-z]*pdf[a-z]*|金山办公|金山软件|金山文档|金山WPS|WPS文字|福昕|数科网维|数科阅读器|书生(?:电子|阅读器|网络|软件)|永中(?:Office|软件|文字|集成)|方正(?:飞腾|书版|排版|阅读器|畅听|蒙泰)|"
+            + "飞腾创艺|中标普华|微软).*");
+    /** Default account and company names of installed systems; they name nobody. */
+    private static final Pattern DEFAULT_ACCOUNT = Pattern.compile("(?i)\\s*(?:administrator|admin|user|owner|guest|pc|unknown|anonymous|"
+            + "windows\\s*(?:用户|user)|微软用户|微软中国|用户|匿名|未知|作者|china|lenovo|dell|hp|acer|asus|thinkpad|"
+            + "雨林木风|番茄花园|深度(?:技术)?|系统之家|电脑公司|mc\\s*system|sky123\\.org|www\\.\\S+|微软公司)\\s*");
     /** Property sources that can name a person or organisation. */
     private static final Pattern PERSON_PROPS = Pattern.compile("(?i).*(creator|author|lastmodifiedby|lastauthor|company|manager|作者|修改者|单位|经理|custom).*");
+    /** Property sources that name the producing program ("pdf:Creator" is the application, not the author). */
+    private static final Pattern PROGRAM_PROPS = Pattern.compile("(?i).*(producer|creatortool|application|appversion|pdf:creator|创建程序|生成程序|应用程序).*");
 
     @Override
     public String name() {
@@ -56,7 +69,8 @@ public final class HiddenContentDetector implements Detector {
                 case HIDDEN -> out.add(f(t, span, Severity.HIGH, "隐藏文字：“" + cut(text) + "”。隐藏文字不显示但随文件发布，须清除。"));
                 case ATTACHMENT -> out.add(f(t, span, Severity.MEDIUM, "嵌入对象（" + b.source() + "）含文字“" + cut(text) + "”。嵌入对象随文件发布，须审查或删除。"));
                 case METADATA -> {
-                    if (PERSON_PROPS.matcher(b.source()).matches() && !SOFTWARE.matcher(text).matches()) {
+                    if (PERSON_PROPS.matcher(b.source()).matches() && !PROGRAM_PROPS.matcher(b.source()).matches()
+                            && !SOFTWARE.matcher(text).matches() && !DEFAULT_ACCOUNT.matcher(text).matches()) {
                         out.add(f(t, span, Severity.LOW, "文档属性（" + b.source() + "）为“" + cut(text) + "”，可能暴露起草人或单位信息，发布前应清除文档属性。"));
                     }
                 }

@@ -21,8 +21,11 @@ import org.gongkai.spi.Span;
  */
 public final class InternalMarkingDetector implements Detector {
     static final String BASIS = "《政府信息公开条例》第十六条（内部事务信息）；工作秘密管理规定（标注“工作秘密”“内部资料”的文件不得公开）";
-    private static final String WORDS = "工作秘密|内部资料[，,]?(?:[（(]?注意(?:保存|保密)[）)]?)?|内部使用|内部文件|不得外传|严禁外传|仅供内部参考|内部参考|内部明电|内部刊物|内部参阅";
-    private static final Pattern WHOLE = Pattern.compile("^(?:\\d{6})?[（(【\\[]?(" + WORDS + ")[）)】\\]]?(?:★.{0,10})?$");
+    private static final String WORDS = "工作秘密|内部资料[，,]?(?:[（(]?(?:注意|妥善)(?:保存|保密|保管)[）)]?)?|内部使用|内部文件|不得外传|严禁外传|仅供内部参考|内部参考|内部明电|内部刊物|内部参阅";
+    /** One label or several in a row ("内部资料 不得外传", "内部使用，严禁外传"). */
+    private static final String LABELS = "(?:" + WORDS + ")(?:[，,、；;]?(?:" + WORDS + "))*";
+    private static final Pattern WHOLE = Pattern.compile("^(?:\\d{6})?[（(【\\[]?(" + LABELS + ")[）)】\\]]?(?:★.{0,10})?$");
+    private static final Pattern ANY_WORD = Pattern.compile(WORDS);
     private static final Pattern TITLE_LABEL = Pattern.compile("[（(【\\[](" + WORDS + ")[）)】\\]]$");
 
     @Override
@@ -48,7 +51,7 @@ public final class InternalMarkingDetector implements Detector {
             } else if (t.find() && c.compact().length() <= 60) {
                 word = t.group(1);
             } else if (header && c.compact().length() <= 20) {
-                Matcher h = Pattern.compile(WORDS).matcher(c.compact());
+                Matcher h = ANY_WORD.matcher(c.compact());
                 if (h.find()) {
                     word = h.group();
                 }
