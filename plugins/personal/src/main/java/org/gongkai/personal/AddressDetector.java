@@ -1,14 +1,18 @@
 package org.gongkai.personal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.spi.Block;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
 import org.gongkai.spi.Detector;
+import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Finding;
+import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.Severity;
 
 /**
@@ -23,9 +27,22 @@ public final class AddressDetector implements Detector {
             + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?:院)?)"
             + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)(?:\\d+号)?))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
-    private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|居住|暂住|户口所在地|地址[:：]");
+    /** Words that tie an address to a person. 住所 is also the legal term for a company's seat (see {@link #ORGANISATION}). */
+    private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|家庭地址|居住|暂住|户口所在地|租住");
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
-    private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口");
+    private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|"
+            + "受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口|"
+            + "(?:局|委|办|院|中心|机关|单位|站|队|馆|政府|公司|窗口|大厅)[（(]?(?:的)?(?:办公|通讯|联系|来信|来访)?地址|来信请寄|来信地址|来访地址");
+    /** An organisation as the party an address belongs to (a company's 住所 is public registration data). */
+    private static final Pattern ORGANISATION = Pattern.compile("公司|企业|集团|合作社|厂|商行|经营部|门市部|超市|酒店|宾馆|医院|学校|协会|事务所|银行|中心|局|委员会|政府");
+    /** Marks of a natural person between the party label and the address. */
+    private static final Pattern NATURAL_PERSON = Pattern.compile("[，,、（(\\s][男女][，,、）)\\s]|身份证|公民身份号码|出生|\\d+岁|民族|家住|住址|家庭住址|户籍");
+    /** Words that end what comes before an address: labels, parties and function words no place name holds. */
+    private static final Pattern LEAD = Pattern.compile("住址|家住|住所|现住|现居|居住|住在|暂住|户籍地|户籍所在地|户口所在地|地址|租住|位于|居于|坐落|"
+            + "[的在其为是从到至把被对由了给与及或等系]|" + Context.PERSON.pattern());
+    /** Table headers of address columns. */
+    private static final Pattern ADDRESS_HEADER = Pattern.compile("(?:家庭|现|户籍|居住|常住)?(?:住址|住所|居住地|户籍地|家庭地址|户籍所在地)");
+    private static final Pattern CELL = Pattern.compile("表格(\\d+) 第(\\d+)行第(\\d+)列$");
 
     @Override
     public String name() {
@@ -39,31 +56,142 @@ public final class AddressDetector implements Detector {
 
     @Override
     public List<Finding> detect(DetectionContext ctx) {
-        String t = ctx.normalized().text();
+        NormalizedText n = ctx.normalized();
+        String t = n.text();
+        Set<String> addressColumns = addressColumns(ctx.text());
         List<Finding> out = new ArrayList<>();
         Matcher m = ADDRESS.matcher(t);
         while (m.find()) {
-            if (m.end() - m.start() < 5) {
+            int start = trimmedStart(n, m.start(), m.end());
+            if (m.end() - start < 5) {
                 continue;
             }
-            String before = Context.before(t, m.start(), 15);
-            String line = Context.line(t, m.start(), m.end());
+            String address = t.substring(start, m.end());
+            String before = Context.before(t, start, 15);
+            String line = Context.line(t, start, m.end());
             String personal = Context.find(PERSONAL, before);
+            if (personal == null) {
+                personal = column(n.blockAt(start), addressColumns);
+            }
             String personInLine = Context.find(Context.PERSON, line);
-            boolean agency = AGENCY_ADDRESS.matcher(before).find()
+            boolean agency = agencyLabelNearest(before)
                     || personal == null && personInLine == null && Context.find(Context.AGENCY, Context.after(t, m.end(), 8)) != null;
-            if (agency) {
+            if (agency || ofOrganisation(Context.sentenceBefore(t, start, 60), personal)) {
                 continue;
             }
-            boolean flat = FLAT.matcher(m.group()).find();
+            boolean flat = FLAT.matcher(address).find();
             if (personal == null && personInLine == null && !flat) {
                 continue;
             }
             double score = 0.55 + (personal != null ? 0.35 : 0) + (flat ? 0.08 : 0) + (personInLine != null ? 0.05 : 0);
-            out.add(Finding.at(ctx.normalized(), m.start(), m.end(), Category.ADDRESS, Severity.HIGH, Math.min(0.99, score), PhoneNumberDetector.BASIS,
+            out.add(Finding.at(n, start, m.end(), Category.ADDRESS, Severity.HIGH, Math.min(0.99, score), PhoneNumberDetector.BASIS,
                     "具体到门牌号的住址" + (flat ? "（含楼栋、单元或室号）" : "") + (personal != null ? "；上下文：" + personal
                             : personInLine != null ? "；同行出现“" + personInLine + "”" : "") + "。个人住址属个人隐私，公开前须删除或仅保留到村（社区）。", name()));
         }
         return out;
+    }
+
+    /**
+     * Where the address really starts: the pattern's optional 省/市/区/镇 prefixes take any characters before
+     * them, so cut after the last label, party or function word ("家住…", "当事人在其租住的…") and after a
+     * column gap of the original text (a PDF table row "1 谭正国 城口县…").
+     */
+    private static int trimmedStart(NormalizedText n, int start, int end) {
+        String t = n.text();
+        int firstDigit = start;
+        while (firstDigit < end && !Character.isDigit(t.charAt(firstDigit))) {
+            firstDigit++;
+        }
+        int cut = start;
+        Matcher lead = LEAD.matcher(t).region(start, firstDigit);
+        while (lead.find()) {
+            cut = lead.end();
+        }
+        String original = n.original().text();
+        int oFrom = n.originalStart(cut);
+        int oTo = n.originalStart(firstDigit);
+        int gap = -1;
+        int spaces = 0;
+        for (int i = oFrom; i < oTo; i++) {
+            if (Character.isWhitespace(original.charAt(i))) {
+                spaces++;
+                gap = i;
+            }
+        }
+        if (gap >= 0 && spaces * 3 < oTo - oFrom) { // not a letter-spaced line
+            while (cut < firstDigit && n.originalStart(cut) <= gap) {
+                cut++;
+            }
+        }
+        if (cut > start && cut < end) {
+            Matcher rest = ADDRESS.matcher(t).region(cut, end);
+            if (rest.lookingAt() && rest.end() == end) {
+                return cut;
+            }
+        }
+        return start;
+    }
+
+    /** True when the last label before the address is an agency's (本局地址、办公地址 …) rather than a person's. */
+    private static boolean agencyLabelNearest(String before) {
+        Matcher a = AGENCY_ADDRESS.matcher(before);
+        int agencyEnd = -1;
+        while (a.find()) {
+            agencyEnd = a.end();
+        }
+        if (agencyEnd < 0) {
+            return false;
+        }
+        Matcher p = PERSONAL.matcher(before);
+        while (p.find()) {
+            if (p.start() >= agencyEnd) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the party the address belongs to is an organisation: its name comes after the last mark of a natural person. */
+    private static boolean ofOrganisation(String sentence, String personal) {
+        if (personal != null && !personal.equals("住所")) {
+            return false;
+        }
+        int org = -1;
+        Matcher o = ORGANISATION.matcher(sentence);
+        while (o.find()) {
+            org = o.end();
+        }
+        if (org < 0) {
+            return false;
+        }
+        Matcher p = NATURAL_PERSON.matcher(sentence);
+        while (p.find()) {
+            if (p.end() > org) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Columns (table/column) whose header names a home address. */
+    private static Set<String> addressColumns(DocumentText text) {
+        Set<String> columns = new HashSet<>();
+        for (Block b : text.blocks()) {
+            Matcher m = CELL.matcher(b.source());
+            String v = b.text().replaceAll("\\s", "");
+            if (m.find() && v.length() <= 8 && ADDRESS_HEADER.matcher(v).find()) {
+                columns.add(m.group(1) + "/" + m.group(3));
+            }
+        }
+        return columns;
+    }
+
+    /** The header word when {@code b} is a cell of an address column. */
+    private static String column(Block b, Set<String> addressColumns) {
+        if (b == null || addressColumns.isEmpty()) {
+            return null;
+        }
+        Matcher m = CELL.matcher(b.source());
+        return m.find() && addressColumns.contains(m.group(1) + "/" + m.group(3)) ? "表格住址列" : null;
     }
 }

@@ -14,11 +14,21 @@ import org.gongkai.spi.Severity;
 /**
  * Bank card and account numbers: 16–19 digits (grouped by spaces or dashes or not) with a valid Luhn check
  * and a UnionPay/card-scheme prefix, or with 卡号/账号/开户 context. Valid ID numbers and organisation credit
- * codes are left to their own detectors.
+ * codes are left to their own detectors; accounts of agencies and companies (户名：…局/…公司, 非税收入专户, 国库)
+ * are not personal information.
  */
 public final class BankCardDetector implements Detector {
     private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![0-9A-Za-z])");
     private static final Pattern CONTEXT = Pattern.compile("卡号|账号|帐号|银行卡|开户|账户|帐户|存折|社保卡|借记卡|信用卡|收款");
+    /** A further group of four digits after a grouped number: the number is longer than a card's 19 digits. */
+    private static final Pattern MORE_GROUPS = Pattern.compile("[ -]\\d{1,4}(?!\\d)");
+    /**
+     * An account held by an organisation (public, and no personal information): a holder label naming an
+     * agency or a company, or a fiscal account (非税收入、国库、财政专户、零余额).
+     */
+    private static final Pattern ORGANISATION_ACCOUNT = Pattern.compile("(?:户名|账户名称|帐户名称|账户名|收款单位|付款单位|缴款单位|开户单位|单位名称|"
+            + "供应商|中标人|成交人|采购人|当事人)[:：]?[^，,。；;：:\\n]{0,30}?(?:公司|企业|集团|合作社|局|委员会|政府|财政|中心|专户|学校|医院|协会|厂|办公室|"
+            + "事务所|研究院|管理处)|非税收入|国库|财政专户|零余额|基本存款账户|对公账户");
 
     @Override
     public String name() {
@@ -37,6 +47,12 @@ public final class BankCardDetector implements Detector {
         Matcher m = CARD.matcher(t);
         while (m.find()) {
             String digits = m.group(1).replaceAll("[ -]", "");
+            if (!digits.equals(m.group(1)) && longerGroupedRun(t, m.group(1), m.end())) {
+                continue; // 20-digit accounts grouped by four: no card inside
+            }
+            if (ORGANISATION_ACCOUNT.matcher(Context.sentenceBefore(t, m.start(), 80)).find()) {
+                continue;
+            }
             if (digits.length() < 16 || digits.length() > 19 || digits.length() == 18 && IdNumber.isValid18(digits) || CreditCode.isValid(digits)) {
                 continue;
             }
@@ -53,5 +69,14 @@ public final class BankCardDetector implements Detector {
                             + (unionPay ? "，银联卡号段62" : "") + (context == null ? "" : "；上下文：" + context) + "。公开前须删除或遮盖。", name()));
         }
         return out;
+    }
+
+    /**
+     * True when a number grouped by fours goes on with one more group (5000 1063 6000 5001 2345): the match is
+     * the start of a longer account number, not a card.
+     */
+    private static boolean longerGroupedRun(String t, String match, int end) {
+        int lastSep = Math.max(match.lastIndexOf(' '), match.lastIndexOf('-'));
+        return match.length() - lastSep - 1 == 4 && MORE_GROUPS.matcher(t.substring(end, Math.min(t.length(), end + 6))).lookingAt();
     }
 }

@@ -18,9 +18,10 @@ public final class CreditCode {
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            int v = ALPHABET.indexOf(code.charAt(i));
-            if (v < 0) {
-                return false;
+            char c = code.charAt(i);
+            int v = ALPHABET.indexOf(c);
+            if (v < 0 || i >= 2 && i < 8 && v > 9) {
+                return false; // characters 3-8 are the 登记管理机关行政区划码, digits only
             }
             sum += v * WEIGHTS[i];
         }

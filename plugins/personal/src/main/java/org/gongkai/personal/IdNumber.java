@@ -22,18 +22,41 @@ public final class IdNumber {
     private IdNumber() {
     }
 
-    /** A valid 18-character number: province, real past birth date not before 1900, check character. */
+    /**
+     * A valid 18-character number: province, real past birth date not before 1900, check character. Also the
+     * 2023 外国人永久居留身份证 (a leading 9, then the province of the issuing office, same date and check).
+     */
     public static boolean isValid18(String id) {
-        if (id == null || id.length() != 18 || !id.substring(0, 17).chars().allMatch(Character::isDigit)) {
+        if (id == null || id.length() != 18 || !isAsciiDigits(id, 17)) {
             return false;
         }
-        return PROVINCES.containsKey(id.substring(0, 2)) && birth(id.substring(6, 14)) != null && checkChar(id) == Character.toUpperCase(id.charAt(17));
+        return province(id) != null && birth(id.substring(6, 14)) != null && checkChar(id) == Character.toUpperCase(id.charAt(17));
     }
 
-    /** A valid 15-digit legacy number (before 1999): province and a real 19yy birth date. */
+    /** A valid 15-digit legacy number (before 1999): province (or 91, abroad) and a real 19yy birth date. */
     public static boolean isValid15(String id) {
-        return id != null && id.length() == 15 && id.chars().allMatch(Character::isDigit) && PROVINCES.containsKey(id.substring(0, 2))
-                && birth("19" + id.substring(6, 12)) != null;
+        return id != null && id.length() == 15 && isAsciiDigits(id, 15)
+                && (PROVINCES.containsKey(id.substring(0, 2)) || id.startsWith("91")) && birth("19" + id.substring(6, 12)) != null;
+    }
+
+    /** The province of an 18-character number, or null when its area code is no province. */
+    static String province(String id) {
+        if (id.charAt(0) == '9') {
+            String code = id.substring(1, 3);
+            String p = code.equals("91") ? "境外" : PROVINCES.get(code);
+            return p == null ? null : p + "（外国人永久居留身份证）";
+        }
+        return PROVINCES.get(id.substring(0, 2));
+    }
+
+    private static boolean isAsciiDigits(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static char checkChar(String id) {

@@ -13,7 +13,7 @@ import org.gongkai.spi.Severity;
 
 /** 机动车号牌 (GA 36): province abbreviation, issuing-office letter, five characters (six for new-energy plates). */
 public final class LicensePlateDetector implements Detector {
-    private static final Pattern PLATE = Pattern.compile("(?<![A-Za-z0-9])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z])[·•.\\s]?"
+    private static final Pattern PLATE = Pattern.compile("(?<![A-Za-z])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z])[·•.\\s]?"
             + "([DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])(?![A-Za-z0-9])");
 
     @Override

@@ -32,7 +32,18 @@ import org.gongkai.spi.Span;
 public final class PersonNameDetector implements Detector {
     private static final Pattern LABEL = Pattern.compile("(当事人|申请人|信访人员|上访人员|重点人员|涉事人员|被申请人|投诉人|举报人|被处罚人|被检查人|被调查人|户主|联系人|姓名|信访人|上访人|"
             + "法定代表人|委托代理人|代理人|监护人|受害人|死者|患者|承租人|出租人|借款人|购房人|经营者|业主)[:：\\s]*([\\p{IsHan}·]{2,4})");
-    private static final Pattern HONORIFIC = Pattern.compile("([\\p{IsHan}]{2,3})(先生|女士|老人|老汉|大爷|大妈|阿姨|之子|之女|之妻|之夫|夫妇|一家)");
+    private static final Pattern HONORIFIC = Pattern.compile("(?<=\\p{IsHan}{2})(先生|女士|老人|老汉|大爷|大妈|阿姨|之子|之女|之妻|之夫|夫妇|一家)");
+    /** Characters that may follow a name right after its label without being part of it ("赵德明、孙桂芬等5人", "王建国，男"). */
+    private static final String FOLLOWERS = "等男女和及与系";
+    /**
+     * Surnames that are also everyday words of administrative prose (向 本机关, 应当, 申请, 陈述, 关于, 全部 …): HanLP
+     * tags "向本" as a name, so a name with one of these surnames must end where a name ends.
+     */
+    private static final String WORD_SURNAMES = "向于应和申陈高全关时成任付方万文车房计解查利公干但信展由那宣来相初门云容敬都普平国支索修居揭元束衣智幸富闭战危印隆宿鲜况";
+    /** What may follow a name: punctuation, digits, or a word that starts after a name (于2022年, 电话, 身份证, 住 …). */
+    private static final String NAME_END = FOLLOWERS + "于在已曾因将同先之夫一家现住户手身性年电联";
+    /** Function words that never stand inside a given name: "申请于", "当事人在" are prose. */
+    private static final String NOT_IN_GIVEN_NAME = "的了于在是及或等对从把被这该此各每所而且并但则因据按过不没也都就还要会能";
     private static final Pattern BEFORE_ID = Pattern.compile("([\\p{IsHan}]{2,4})[，,、:：\\s]{0,3}(?:[男女][，,、\\s]{0,3})?(?:\\d{2}岁[，,、\\s]{0,3})?"
             + "(?:身份证号?码?[:：]?|公民身份号码[:：]?|手机号?码?[:：]?|电话[:：]?)?$");
     private static final Pattern OFFICIAL_AFTER = Pattern.compile("^(同志|局长|副局长|书记|副书记|县长|副县长|区长|副区长|市长|副市长|主任|副主任|科长|副科长|镇长|副镇长|乡长|"
@@ -42,7 +53,7 @@ public final class PersonNameDetector implements Detector {
     private static final Set<String> NOT_NAMES = Set.of("本人", "其他", "某某", "无", "不详", "情况", "信息", "单位", "名称", "地址", "电话", "身份",
             "证件", "性别", "年龄", "民族", "住址", "以上", "如下", "姓名", "同志", "签字", "盖章", "本单位", "个人", "家庭", "户主");
 
-    private Segment segment;
+    private volatile Segment segment;
 
     @Override
     public String name() {
@@ -56,9 +67,24 @@ public final class PersonNameDetector implements Detector {
 
     @Override
     public void configure(PluginConfig config) {
-        segment = HanLP.newSegment().enableNameRecognize(true).enableOffset(true)
-                .enablePlaceRecognize(false).enableOrganizationRecognize(false);
-        segment.seg("张三于2022年提出申请。"); // load the dictionaries now, not on the first upload
+        segment(); // load the dictionaries now, not on the first upload
+    }
+
+    /** The HanLP segmenter, created on first use when the host did not call {@link #configure}. */
+    private Segment segment() {
+        Segment s = segment;
+        if (s == null) {
+            synchronized (this) {
+                s = segment;
+                if (s == null) {
+                    s = HanLP.newSegment().enableNameRecognize(true).enableOffset(true)
+                            .enablePlaceRecognize(false).enableOrganizationRecognize(false);
+                    s.seg("张三于2022年提出申请。");
+                    segment = s;
+                }
+            }
+        }
+        return s;
     }
 
     @Override
@@ -83,7 +109,14 @@ public final class PersonNameDetector implements Detector {
         }
         m = HONORIFIC.matcher(t);
         while (m.find()) {
-            candidate(ctx, m.start(1), m.group(1), "称谓“" + m.group(2) + "”", 0.8, found, false);
+            // the name ends at the 称谓: a three-character name, else a two-character one ("市民王强先生")
+            for (int len = 3; len >= 2; len--) {
+                int from = m.start() - len;
+                if (from >= 0 && t.substring(from, m.start()).codePoints().allMatch(Character::isIdeographic)
+                        && candidate(ctx, from, t.substring(from, m.start()), "称谓“" + m.group(1) + "”", 0.8, found, false) != null) {
+                    break;
+                }
+            }
         }
         for (int[] idAt : identifiers(t)) {
             String before = t.substring(Math.max(0, idAt[0] - 16), idAt[0]);
@@ -130,7 +163,7 @@ public final class PersonNameDetector implements Detector {
             Matcher m = cell.matcher(b.source());
             String v = b.text().strip();
             if (m.find() && nameColumns.contains(m.group(1) + "/" + m.group(3)) && v.matches("[\\p{IsHan}·]{2,4}") && !NOT_NAMES.contains(v)
-                    && Surnames.startsWithSurname(v)) {
+                    && Surnames.startsWithSurname(v) && !masked(v, 0, v)) {
                 int start = text.blockStart(i) + b.text().indexOf(v);
                 Span span = new Span(start, start + v.length());
                 found.putIfAbsent(start, Finding.at(text, span, Category.PERSON_NAME, Severity.MEDIUM, 0.9, PhoneNumberDetector.BASIS,
@@ -162,6 +195,34 @@ public final class PersonNameDetector implements Detector {
         return name;
     }
 
+    /**
+     * True when HanLP reads the start of the candidate as an ordinary word other than a noun — a verb, adverb,
+     * numeral, preposition … ("申请"/v, "应当"/v, "高度"/d, "全部"/m): prose after the label, not a name.
+     * Nouns stay possible ("白云" of 白云飞).
+     */
+    private static boolean proseWord(Term term) {
+        if (term == null || term.word.length() < 2 || term.nature == null) {
+            return false;
+        }
+        String nature = term.nature.toString();
+        return !nature.startsWith("n") && !nature.startsWith("g") && !nature.startsWith("x");
+    }
+
+    private static boolean hasFunctionWord(String name) {
+        int given = Surnames.compound(name) ? 2 : 1;
+        for (int i = given; i < name.length(); i++) {
+            if (NOT_IN_GIVEN_NAME.indexOf(name.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsAName(String t, int next) {
+        char c = next < t.length() ? t.charAt(next) : '\n';
+        return !Character.isIdeographic(c) || NAME_END.indexOf(c) >= 0;
+    }
+
     /** Already anonymised: 王某, 王某某, 张*明, 李** — fine to publish. */
     private static boolean masked(String t, int start, String raw) {
         int end = Math.min(t.length(), start + Math.max(raw.length(), 3));
@@ -179,18 +240,35 @@ public final class PersonNameDetector implements Detector {
         }
         int from = Math.max(0, start - 4);
         String window = t.substring(from, Math.min(t.length(), start + raw.length() + 4));
-        for (Term term : segment.seg(window)) {
-            if (term.offset + from == start && term.nature != null && term.nature.toString().startsWith("nr") && term.word.length() >= 2
-                    && term.word.length() <= 4) {
+        Term first = null;
+        for (Term term : segment().seg(window)) {
+            if (term.offset + from != start) {
+                continue;
+            }
+            first = term;
+            if (term.nature != null && term.nature.toString().startsWith("nr") && term.word.length() >= 2 && term.word.length() <= 4) {
+                if (hasFunctionWord(term.word)
+                        || WORD_SURNAMES.indexOf(term.word.charAt(0)) >= 0 && !endsAName(t, start + term.word.length())) {
+                    return null;
+                }
                 return term.word;
             }
         }
-        if (labelled) {
-            String two = raw.substring(0, Math.min(raw.length(), 3));
-            if (two.length() == 3 && !Character.isIdeographic(two.charAt(2))) {
-                two = two.substring(0, 2);
+        if (labelled && !proseWord(first)) {
+            // HanLP splits the name differently: take the surname-led word that ends where a name ends — at
+            // punctuation, a digit, the end of the line or a word such as 等/男/女/电话/身份证. Prose after a label
+            // ("当事人应当配合", "申请人向本机关") runs on into more characters and is no name.
+            int longest = Math.min(raw.length(), Surnames.compound(raw) ? 4 : 3);
+            for (int len = longest; len >= 2; len--) {
+                if (!Character.isIdeographic(raw.charAt(len - 1))) {
+                    continue;
+                }
+                int next = start + len;
+                String name = raw.substring(0, len);
+                if (endsAName(t, next) && !hasFunctionWord(name)) {
+                    return name;
+                }
             }
-            return two.length() >= 2 ? two : null;
         }
         return null;
     }

@@ -14,15 +14,21 @@ import org.gongkai.spi.Severity;
 /**
  * Private telephone numbers. Rule: a mobile number belongs to a person (HIGH) unless its line is an
  * agency's public contact line — a contact label (联系电话、监督电话、咨询电话 …) and an agency name with no
- * person named; a landline is reported only with personal context (家庭电话、住宅、当事人、申请人、联系人 …),
- * because an office's 联系电话/监督电话/传真 is public (DOMAIN.md).
+ * person named; a landline is reported only as a home number (家庭电话、住宅电话 …) or as the number of a private
+ * party (当事人、申请人、信访人 …) in the same sentence with no office line or agency named in between, because an
+ * office's 联系电话/监督电话/传真 — also when a 联系人 of the office is named — is public (DOMAIN.md).
  */
 public final class PhoneNumberDetector implements Detector {
     static final String BASIS = "《政府信息公开条例》第十五条（个人隐私）";
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?(?![0-9])");
-    private static final Pattern PERSONAL_LANDLINE = Pattern.compile("家庭电话|住宅电话|宅电|家中电话|本人|当事人|申请人|被申请人|投诉人|举报人|信访人|被处罚人|户主|"
-            + "联系人[:：]?[\\p{IsHan}]{2,4}|先生|女士|家属");
+    /** Labels that make a landline a home number. */
+    private static final Pattern HOME_LANDLINE = Pattern.compile("家庭电话|住宅电话|宅电|家中电话|家庭固话|家庭座机|住宅座机");
+    /** Private parties whose landline is theirs, unless an office's line is named after them. */
+    private static final Pattern PARTY = Pattern.compile("本人|当事人|申请人|被申请人|投诉人|举报人|信访人|上访人|被处罚人|户主|先生|女士|家属|监护人|驾驶人|车主");
+    /** Labels and names that make a landline an office's public line. */
+    private static final Pattern OFFICE_LINE = Pattern.compile("监督电话|咨询电话|举报电话|投诉电话|服务热线|服务电话|值班电话|办公电话|受理电话|办公室电话|传真|热线|总机|"
+            + "局|委员会|办公室|人民政府|政府|中心|管委会|办事处|大队|支队|中队|派出所|法院|检察院|本机关|本单位|公司");
 
     @Override
     public String name() {
@@ -54,8 +60,7 @@ public final class PhoneNumberDetector implements Detector {
         }
         Matcher l = LANDLINE.matcher(t);
         while (l.find()) {
-            String window = Context.before(t, l.start(), 25) + Context.line(t, l.start(), l.end());
-            String personal = Context.find(PERSONAL_LANDLINE, window);
+            String personal = personalLandline(Context.sentenceBefore(t, l.start(), 60));
             if (personal == null || overlapsMobile(out, ctx, l.start())) {
                 continue;
             }
@@ -63,6 +68,32 @@ public final class PhoneNumberDetector implements Detector {
                     "固定电话号码，上下文“" + personal + "”表明属个人电话（机关对外联系电话、监督电话不在此列）。", name()));
         }
         return out;
+    }
+
+    /**
+     * The word that makes a landline private, read from its sentence up to the number: a home-number label, or
+     * a private party with no office line or agency named between the party and the number; null otherwise.
+     */
+    static String personalLandline(String sentence) {
+        int home = lastEnd(HOME_LANDLINE, sentence);
+        int party = lastEnd(PARTY, sentence);
+        int office = lastEnd(OFFICE_LINE, sentence);
+        if (home >= 0 && home > office) {
+            return Context.find(HOME_LANDLINE, sentence.substring(Math.max(0, home - 6)));
+        }
+        if (party >= 0 && party > office) {
+            return Context.find(PARTY, sentence.substring(Math.max(0, party - 5)));
+        }
+        return null;
+    }
+
+    private static int lastEnd(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
+        }
+        return end;
     }
 
     private static boolean overlapsMobile(List<Finding> found, DetectionContext ctx, int normalisedStart) {

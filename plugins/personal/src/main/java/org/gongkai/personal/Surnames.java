@@ -11,6 +11,11 @@ final class Surnames {
     private Surnames() {
     }
 
+    /** True when {@code s} starts with a compound surname (欧阳、司马 …) and has a given name after it. */
+    static boolean compound(String s) {
+        return s.length() >= 3 && COMPOUND.contains(s.substring(0, 2));
+    }
+
     static boolean startsWithSurname(String s) {
         return s.length() >= 2 && (SINGLE.indexOf(s.charAt(0)) >= 0 || s.length() >= 3 && COMPOUND.contains(s.substring(0, 2)));
     }

@@ -1,0 +1,102 @@
+package org.gongkai.personal;
+
+import static org.gongkai.personal.Detect.none;
+import static org.gongkai.personal.Detect.one;
+import static org.gongkai.personal.Detect.only;
+import static org.gongkai.personal.Detect.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gongkai.spi.Category;
+import org.gongkai.spi.DocumentText;
+import org.gongkai.spi.Finding;
+import org.gongkai.spi.Severity;
+import org.junit.jupiter.api.Test;
+
+/** ADDRESS: a person's house-level address (路/街/巷 … 号, 栋/单元/室, 村 … 组 … 号); an agency's address is public. */
+class AddressDetectorTest {
+    private final AddressDetector detector = Detect.configured(new AddressDetector());
+
+    @Test
+    void home_address_of_a_party_down_to_the_flat() {
+        String text = "当事人：王建国，男，公民身份号码：500105195803124428，住址：江北区观音桥街道建新北路25号3单元502室，联系电话：13912345678。\n"
+                + "  本局地址：江北县建设路18号，联系电话：023-67881234。";
+        List<Finding> found = run(detector, text);
+        Finding f = only(found, text, Category.ADDRESS, "江北区观音桥街道建新北路25号3单元502室", Severity.HIGH);
+        assertTrue(f.score() > 0.95, "住址 and a flat: " + f.score());
+        assertTrue(f.explanation().contains("住址"));
+    }
+
+    @Test
+    void registered_residence_with_a_building_annex_number() {
+        String text = "当事人：李秀英，女，住所：渝中区解放西路66号附3号。";
+        only(run(detector, text), text, Category.ADDRESS, "渝中区解放西路66号附3号", Severity.HIGH);
+    }
+
+    @Test
+    void village_address_with_group_and_house_number() {
+        String text = "申请人赵德明，家住凤冈县进化镇临江村3组15号，以其房屋被征收为由提出申请。";
+        only(run(detector, text), text, Category.ADDRESS, "凤冈县进化镇临江村3组15号", Severity.HIGH);
+    }
+
+    @Test
+    void flat_of_a_person_without_a_label() {
+        String text = "经查，当事人在其租住的南岸区南坪西路28号5栋2单元1203室内存放烟花爆竹。";
+        Finding f = only(run(detector, text), text, Category.ADDRESS, "南岸区南坪西路28号5栋2单元1203室", Severity.HIGH);
+        assertTrue(f.explanation().contains("单元"));
+    }
+
+    @Test
+    void address_column_of_a_docx_table() {
+        DocumentText doc = Detect.table("城口县农业农村委员会关于发放2022年退耕还林补助资金的公示", new String[][] {
+                {"序号", "户主", "家庭住址", "补助金额（元）"},
+                {"1", "谭正国", "城口县葛城街道北大街12号2单元301室", "1200"},
+                {"2", "冉小雪", "城口县修齐镇东河村5组8号", "800"}}, null);
+        List<Finding> found = run(detector, doc);
+        assertEquals(2, found.size(), Detect.describe(found));
+        one(found, doc.text(), Category.ADDRESS, "城口县葛城街道北大街12号2单元301室", Severity.HIGH);
+        Finding village = one(found, doc.text(), Category.ADDRESS, "城口县修齐镇东河村5组8号", Severity.HIGH);
+        assertTrue(village.explanation().contains("住址列"), village.explanation());
+    }
+
+    @Test
+    void row_of_a_pdf_table_is_cut_at_the_column_gap() {
+        String text = "1 谭正国 城口县葛城街道北大街12号2单元301室 1200";
+        only(run(detector, text), text, Category.ADDRESS, "城口县葛城街道北大街12号2单元301室", Severity.HIGH);
+    }
+
+    @Test
+    void letter_spaced_pdf_line() {
+        String text = "住 址 ： 江 北 区 建 新 北 路 2 5 号 3 单 元 5 0 2 室";
+        only(run(detector, text), text, Category.ADDRESS, "江 北 区 建 新 北 路 2 5 号 3 单 元 5 0 2 室", Severity.HIGH);
+    }
+
+    @Test
+    void agency_office_addresses_are_public() {
+        none(run(detector, "  本局地址：江北县建设路18号，联系电话：023-67881234。"));
+        none(run(detector, "  办公地址：贵阳市观山湖区长岭北路8号，邮编：550081。"));
+        none(run(detector, "  受理地点：县政务服务中心（江北县建设路18号）一楼3号窗口。"));
+        none(run(detector, "  联系单位：县应急管理局，地址：江北县建设路18号，邮编：401147，联系电话：023-67881234。"));
+        none(run(detector, "  来信请寄：江北县建设路18号县信访局，邮政编码：401147。"));
+    }
+
+    @Test
+    void agency_address_in_the_remedies_paragraph_of_a_decision() {
+        none(run(detector, "当事人如要求听证，可在收到本告知书之日起五日内到本局（地址：江北县建设路18号）提出。"));
+    }
+
+    @Test
+    void company_address_in_a_procurement_result_or_decision() {
+        none(run(detector, "  二、中标供应商：重庆市康泰医疗器械有限公司，地址：重庆市渝北区金开大道68号，联系电话：023-67001234。"));
+        none(run(detector, "当事人：重庆市荣昌区宏达商贸有限公司，住所：荣昌区昌州大道东段68号2栋3单元，法定代表人：李明。"));
+    }
+
+    @Test
+    void roads_and_places_that_are_not_house_addresses() {
+        none(run(detector, "因G210国道观音桥至两路段路面改造工程施工需要，对该路段实行半幅封闭施工，过往车辆请沿建设路、解放西路绕行。"));
+        none(run(detector, "当事人于2022年5月6日在渝中区较场口擅自占道经营。"));
+        none(run(detector, "申请人户籍地为凤冈县进化镇临江村。"));
+        none(run(detector, "依据《中华人民共和国食品安全法》第一百二十四条第一款第（三）项、第三十四条第（十）项。"));
+    }
+}
