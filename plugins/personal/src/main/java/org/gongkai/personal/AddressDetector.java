@@ -27,6 +27,13 @@ public final class AddressDetector implements Detector {
             + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?:院)?)"
             + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)(?:\\d+号)?))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
+    /**
+     * The part every address must contain (a 路/街 … 号 or a 村 … 组). Matching {@link #ADDRESS} only near these
+     * anchors keeps its lazy place-name prefixes from being tried at every character of a long document.
+     */
+    private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号|(?:村|社区)(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)");
+    /** Farthest an address can start before its anchor: three place-name levels and the street name. */
+    private static final int REACH = 48;
     /** Words that tie an address to a person. 住所 is also the legal term for a company's seat (see {@link #ORGANISATION}). */
     private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|家庭地址|居住|暂住|户口所在地|租住");
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
@@ -61,7 +68,17 @@ public final class AddressDetector implements Detector {
         Set<String> addressColumns = addressColumns(ctx.text());
         List<Finding> out = new ArrayList<>();
         Matcher m = ADDRESS.matcher(t);
-        while (m.find()) {
+        Matcher anchors = ANCHOR.matcher(t);
+        int done = 0;
+        while (anchors.find()) {
+            if (anchors.start() < done) {
+                continue;
+            }
+            m.region(Math.max(done, anchors.start() - REACH), t.length());
+            if (!m.find()) {
+                break;
+            }
+            done = m.end();
             int start = trimmedStart(n, m.start(), m.end());
             if (m.end() - start < 5) {
                 continue;

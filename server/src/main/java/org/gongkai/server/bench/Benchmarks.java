@@ -150,7 +150,7 @@ public final class Benchmarks {
     }
 
     private static int tikaText(AutoDetectParser tika, Path f) {
-        try (InputStream in = Files.newInputStream(f)) {
+        try (InputStream in = org.apache.tika.io.TikaInputStream.get(f)) {
             BodyContentHandler h = new BodyContentHandler(-1);
             tika.parse(in, h, new Metadata(), new ParseContext());
             return h.toString().length();
