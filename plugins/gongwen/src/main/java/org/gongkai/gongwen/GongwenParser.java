@@ -36,7 +36,7 @@ public final class GongwenParser implements StructureParser {
         Map<String, String> el = new LinkedHashMap<>();
         int headEndLine = head(lines, el);
         int headerEnd = headEndLine < 0 ? 0 : lines.get(headEndLine).end();
-        int titleLine = title(lines, headEndLine + 1, el);
+        int titleLine = titleInHead(lines, headEndLine, el) ? headEndLine : title(lines, headEndLine + 1, el);
         int attachmentsFrom = firstAttachmentHeading(lines, Math.max(titleLine, 0));
         int dateLine = date(lines, attachmentsFrom, el);
         AnnotationFinder.Found found = AnnotationFinder.find(lines, dateLine, attachmentsFrom);
@@ -95,6 +95,24 @@ public final class GongwenParser implements StructureParser {
         return last;
     }
 
+    /**
+     * 决定书, 通知书 and similar often put the 标题 above the 发文字号 ("XX局 / 行政处罚决定书 / XX罚〔2023〕27号"):
+     * a short line inside the 版头 that names a 文种 is the title.
+     */
+    private static boolean titleInHead(List<Line> lines, int headEndLine, Map<String, String> el) {
+        for (int i = 0; i < headEndLine; i++) {
+            String c = lines.get(i).compact();
+            if (c.length() <= 40 && !SENTENCE.matcher(c).find() && DocTypes.infer(c) != null) {
+                el.put(Element.TITLE.key(), c);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Punctuation no title line holds: a sentence, a label or an enumeration of facts. */
+    private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[。：:；;！？]|^(?:当事人|经查|依据|根据)");
+
     /** 标题: up to three lines after the 版头, ending with a 文种; returns the last title line, or -1. */
     private static int title(List<Line> lines, int from, Map<String, String> el) {
         int limit = Math.min(lines.size(), from + (from == 0 ? 10 : 4));
@@ -107,6 +125,9 @@ public final class GongwenParser implements StructureParser {
             for (int k = i; k < Math.min(lines.size(), i + 3); k++) {
                 String ck = lines.get(k).compact();
                 if (ck.endsWith("：") || ck.endsWith(":") || ck.length() > 60) {
+                    break;
+                }
+                if (SENTENCE.matcher(ck).find()) {
                     break;
                 }
                 t.append(ck);

@@ -155,4 +155,34 @@ class GongwenParserTest {
         assertDoesNotThrow(() -> Docs.parse(junk.toString()));
         assertEquals(DocumentStructure.empty(), p.parse(DocumentText.of(List.of()), NormalizedText.of(DocumentText.of(List.of()))));
     }
+
+    @Test
+    void decisionTitleAboveTheDocNumberIsTheTitleAndABodySentenceIsNot() {
+        DocumentStructure s = Docs.parse("""
+                松溪县市场监督管理局
+                行政处罚决定书
+                松市监罚〔2024〕9号
+                当事人：松溪县某某食品店，统一社会信用代码：92350724MA2XXXXX1K。
+                经查，当事人销售过期食品。依据《食品安全法》第一百二十四条，本局决定：
+                没收违法所得，并处罚款。
+                松溪县市场监督管理局
+                2024年5月8日
+                （此件主动公开）
+                """);
+        assertEquals("行政处罚决定书", s.elements().get("title"));
+        assertEquals("决定书", s.docType());
+        assertEquals("松市监罚〔2024〕9号", s.elements().get("docNumber"));
+    }
+
+    @Test
+    void aSentenceEndingInADocTypeWordIsNeverTheTitle() {
+        DocumentStructure s = Docs.parse("""
+                各乡镇人民政府：
+                经研究，现将有关事项通知如下：
+                一、按时报送材料。
+                县农业农村局
+                2024年5月8日
+                """);
+        assertTrue(s.elements().get("title") == null || !s.elements().get("title").contains("："), String.valueOf(s.elements()));
+    }
 }

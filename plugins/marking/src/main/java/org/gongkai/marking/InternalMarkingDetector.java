@@ -21,7 +21,7 @@ import org.gongkai.spi.Span;
  */
 public final class InternalMarkingDetector implements Detector {
     static final String BASIS = "《政府信息公开条例》第十六条（内部事务信息）；工作秘密管理规定（标注“工作秘密”“内部资料”的文件不得公开）";
-    private static final String WORDS = "工作秘密|内部资料[，,]?(?:[（(]?(?:注意|妥善)(?:保存|保密|保管)[）)]?)?|内部使用|内部文件|不得外传|严禁外传|仅供内部参考|内部参考|内部明电|内部刊物|内部参阅";
+    private static final String WORDS = "工作秘密|内部资料[，,]?(?:[（(]?(?:注意|妥善)(?:保存|保密|保管)[）)]?)?|内部使用|内部文件|仅供内部参考|内部参考|内部明电|内部刊物|内部参阅|(?:不得|严禁|禁止|请勿|切勿|不准)(?:外传|外泄|对外|扩散|转发|复制)|限内部(?:使用|传阅)|内部传阅";
     /** One label or several in a row ("内部资料 不得外传", "内部使用，严禁外传"). */
     private static final String LABELS = "(?:" + WORDS + ")(?:[，,、；;]?(?:" + WORDS + "))*";
     private static final Pattern WHOLE = Pattern.compile("^(?:\\d{6})?[（(【\\[]?(" + LABELS + ")[）)】\\]]?(?:★.{0,10})?$");

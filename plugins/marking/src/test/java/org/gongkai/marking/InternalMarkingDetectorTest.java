@@ -52,7 +52,7 @@ class InternalMarkingDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"工作秘密", "内部资料（注意保存）", "内部资料　注意保存", "内部资料 注意保密", "内部资料，注意保存", "内部使用", "不得外传",
-        "【内部资料】", "内部资料 不得外传", "内部资料　严禁外传", "内部使用　不得外传", "000123 内部资料", "仅供内部参考"})
+        "【内部资料】", "内部资料 不得外传", "内部资料　严禁外传", "内部使用　不得外传", "000123 内部资料", "仅供内部参考", "内部资料　请勿外传", "请勿外传", "严禁扩散", "内部传阅　切勿外泄", "限内部使用"})
     void markingLineAtTheTop(String marking) {
         DetectionContext ctx = minutes(marking);
         List<Finding> found = markings(ctx);
