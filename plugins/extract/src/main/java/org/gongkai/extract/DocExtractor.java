@@ -3,8 +3,13 @@ package org.gongkai.extract;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.hpsf.CustomProperties;
 import org.apache.poi.hpsf.DocumentSummaryInformation;
 import org.apache.poi.hpsf.SummaryInformation;
 import org.apache.poi.hwpf.HWPFDocument;
@@ -22,8 +27,10 @@ import org.gongkai.spi.PluginConfig;
 
 /**
  * Word 97–2003 (.doc) and Kingsoft WPS Writer files (.wps, the same binary format) via POI HWPF: body
- * paragraphs with revision-marked and hidden runs kept apart, table cells, headers/footers and comments as
- * POI exposes them, and the summary information (author, company).
+ * paragraphs with revision-marked and hidden runs kept apart, field codes left out (their results kept), table
+ * cells one block each however many paragraphs they hold, headers/footers and comments as POI exposes them
+ * (comments after the body: HWPF does not say which paragraph a comment belongs to), and the summary
+ * information (author, company, custom properties).
  */
 public final class DocExtractor implements Extractor {
 
@@ -44,6 +51,7 @@ public final class DocExtractor implements Extractor {
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Failures.requireContent(file, "Word document");
         BlockSink sink = new BlockSink(limits.maxChars());
         try (InputStream in = Files.newInputStream(file); POIFSFileSystem fs = new POIFSFileSystem(in)) {
             if (fs.getRoot().hasEntry("EncryptionInfo")) {
@@ -53,6 +61,9 @@ public final class DocExtractor implements Extractor {
                 throw new ExtractionException(ExtractionException.Reason.UNSUPPORTED, "不是 Word 文档（OLE2 容器中没有 WordDocument），无法检查 / not a Word document");
             }
             try (HWPFDocument doc = new HWPFDocument(fs)) {
+                // read the properties first: closing the WordExtractor below closes the document with them
+                SummaryInformation si = doc.getSummaryInformation();
+                DocumentSummaryInformation dsi = doc.getDocumentSummaryInformation();
                 body(doc, sink);
                 try (WordExtractor we = new WordExtractor(doc)) {
                     for (String c : we.getCommentsText()) {
@@ -64,7 +75,7 @@ public final class DocExtractor implements Extractor {
                         sink.add(Part.BODY, clean(f), null, "脚注");
                     }
                 }
-                summary(doc.getSummaryInformation(), doc.getDocumentSummaryInformation(), sink);
+                summary(si, dsi, sink);
             }
         } catch (ExtractionException e) {
             throw e;
@@ -80,6 +91,9 @@ public final class DocExtractor implements Extractor {
         boolean inTable = false;
         int row = 0;
         int col = 0;
+        StringBuilder cell = null; // the table cell being read: its paragraphs joined by '\n'
+        List<String[]> pending = new ArrayList<>(); // hidden pieces of the cell's paragraphs, written after the cell
+        Fields fields = new Fields();
         for (int i = 0; i < range.numParagraphs(); i++) {
             if (i % 256 == 0) {
                 BlockSink.checkInterrupted();
@@ -91,7 +105,7 @@ public final class DocExtractor implements Extractor {
             StringBuilder hidden = new StringBuilder();
             for (int r = 0; r < p.numCharacterRuns(); r++) {
                 CharacterRun run = p.getCharacterRun(r);
-                String t = clean(run.text());
+                String t = controls(run.text(), fields);
                 if (run.isMarkedDeleted()) {
                     deleted.append(t);
                 } else if (run.isVanished() || run.isFldVanished()) {
@@ -103,6 +117,14 @@ public final class DocExtractor implements Extractor {
                     }
                 }
             }
+            if (fields.inCode > 0) {
+                // a field code never spans paragraphs: an unterminated one must not swallow the rest of the text
+                fields.code.clear();
+                fields.inCode = 0;
+            }
+            List<String[]> pieces = List.of(new String[] {Part.TRACKED_INSERTION.name(), inserted.toString().strip(), "修订：插入"},
+                    new String[] {Part.TRACKED_DELETION.name(), deleted.toString().strip(), "修订：删除"},
+                    new String[] {Part.HIDDEN.name(), hidden.toString().strip(), "隐藏文字"});
             if (p.isInTable()) {
                 if (!inTable) {
                     table++;
@@ -111,31 +133,93 @@ public final class DocExtractor implements Extractor {
                     inTable = true;
                 }
                 if (p.isTableRowEnd()) {
-                    row++;
-                    col = 0;
+                    if (p.getTableLevel() <= 1) {
+                        row++;
+                        col = 0;
+                    }
                 } else {
-                    col++;
-                    sink.add(Part.TABLE, visible.toString(), null, "表格" + table + " 第" + row + "行第" + col + "列");
+                    // a cell holds one or more paragraphs; only the last ends with the cell mark (0x07)
+                    if (cell == null) {
+                        cell = new StringBuilder();
+                    } else {
+                        cell.append('\n');
+                    }
+                    cell.append(visible.toString().strip());
+                    pending.addAll(pieces);
+                    if (p.text().endsWith("\u0007")) {
+                        col++;
+                        sink.add(Part.TABLE, cell.toString().strip(), null, "表格" + table + " 第" + row + "行第" + col + "列");
+                        cell = null;
+                        write(pending, sink);
+                        pending.clear();
+                    }
+                    continue;
                 }
             } else {
+                if (cell != null) {
+                    sink.add(Part.TABLE, cell.toString().strip(), null, "表格" + table + " 第" + row + "行第" + (col + 1) + "列");
+                    cell = null;
+                    write(pending, sink);
+                    pending.clear();
+                }
                 inTable = false;
-                sink.add(Part.BODY, visible.toString(), null, "");
+                sink.add(Part.BODY, visible.toString().strip(), null, "");
             }
-            sink.add(Part.TRACKED_INSERTION, inserted.toString(), null, "修订：插入");
-            sink.add(Part.TRACKED_DELETION, deleted.toString(), null, "修订：删除");
-            sink.add(Part.HIDDEN, hidden.toString(), null, "隐藏文字");
+            write(pieces, sink);
+        }
+        if (cell != null) {
+            sink.add(Part.TABLE, cell.toString().strip(), null, "表格" + table + " 第" + row + "行第" + (col + 1) + "列");
+            write(pending, sink);
         }
     }
 
-    /** Word's control characters (cell marks, field marks, page breaks) out of the text. */
+    private static void write(List<String[]> pieces, BlockSink sink) throws ExtractionException {
+        for (String[] x : pieces) {
+            sink.add(Part.valueOf(x[0]), x[1], null, x[2]);
+        }
+    }
+
+    /** Word's control characters out of the text, stripped. */
     private static String clean(String s) {
+        return controls(s, new Fields()).strip();
+    }
+
+    /**
+     * Where the text stands in Word fields: 0x13 starts a field's code (e.g. {@code HYPERLINK "…"}, {@code PAGE}),
+     * 0x14 separates it from the result the reader sees, 0x15 ends the field. Fields nest.
+     */
+    private static final class Fields {
+        final Deque<Boolean> code = new ArrayDeque<>();
+        int inCode;
+    }
+
+    /**
+     * Word's control characters (cell marks, field marks, page breaks) and field codes out of the text; paragraph
+     * and line breaks as '\n'.
+     */
+    private static String controls(String s, Fields f) {
         if (s == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\r' || c == 0x0b || c == 0x0c) {
+            if (c == 0x13) {
+                f.code.push(Boolean.TRUE);
+                f.inCode++;
+            } else if (c == 0x14) {
+                if (!f.code.isEmpty() && f.code.peek()) {
+                    f.code.pop();
+                    f.code.push(Boolean.FALSE);
+                    f.inCode--;
+                }
+            } else if (c == 0x15) {
+                if (!f.code.isEmpty() && f.code.pop()) {
+                    f.inCode--;
+                }
+            } else if (f.inCode > 0) {
+                continue;
+            } else if (c == '\r' || c == 0x0b || c == 0x0c) {
                 sb.append('\n');
             } else if (c == 0x07 || c == 0x13 || c == 0x14 || c == 0x15 || c == 0x01 || c == 0x08 || c < 0x09) {
                 continue;
@@ -143,7 +227,7 @@ public final class DocExtractor implements Extractor {
                 sb.append(c);
             }
         }
-        return sb.toString().strip();
+        return sb.toString();
     }
 
     private static void summary(SummaryInformation si, DocumentSummaryInformation dsi, BlockSink sink) throws ExtractionException {
@@ -158,6 +242,14 @@ public final class DocExtractor implements Extractor {
         if (dsi != null) {
             sink.add(Part.METADATA, dsi.getCompany(), null, "Company 单位");
             sink.add(Part.METADATA, dsi.getManager(), null, "Manager 经理");
+            CustomProperties custom = dsi.getCustomProperties();
+            if (custom != null) {
+                for (var e : custom.entrySet()) {
+                    if (e.getValue() instanceof String v) {
+                        sink.add(Part.METADATA, v.strip(), null, "custom:" + e.getKey() + " 自定义属性");
+                    }
+                }
+            }
         }
     }
 }

@@ -1,10 +1,18 @@
 package org.gongkai.extract;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -14,6 +22,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.ExtractionException;
+import org.gongkai.spi.ExtractionGap;
 import org.gongkai.spi.ExtractionLimits;
 import org.gongkai.spi.Extractor;
 import org.gongkai.spi.Part;
@@ -21,11 +30,14 @@ import org.gongkai.spi.PluginConfig;
 
 /**
  * DOCX and DOCM via POI's package layer and a streaming read of the WordprocessingML parts (see
- * {@link WordXml}): body, tables, headers, footers, foot/endnotes, comments, tracked changes, hidden runs,
- * document properties and embedded objects, each as its own part.
+ * {@link WordXml}): body, tables, headers, footers, foot/endnotes, comments (each after the paragraph that
+ * refers to it), tracked changes, hidden runs, document properties and embedded objects, each as its own part.
+ * A password-protected file is {@code ENCRYPTED} whatever type it was detected as; a damaged zip directory (a
+ * truncated file) or a text part the package names but lacks is a gap, never silently left out.
  */
 public final class DocxExtractor implements Extractor {
-    private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    /** Relationships of the main document to parts holding text: when one is missing, its text is missing. */
+    private static final Set<String> TEXT_PARTS = Set.of("header", "footer", "footnotes", "endnotes", "comments", "oleObject", "package");
     private EmbeddedReader embedded;
 
     @Override
@@ -53,39 +65,71 @@ public final class DocxExtractor implements Extractor {
         if (mediaType.equals("application/x-tika-ooxml-protected")) {
             throw Failures.encrypted("Word document");
         }
+        Failures.requireContent(file, "Word document");
         BlockSink sink = new BlockSink(limits.maxChars());
+        if (encryptedOle2(file)) {
+            throw Failures.encrypted("Word document");
+        }
+        Zips.gapIfDamaged(file, sink);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             PackagePart main = mainPart(pkg).orElseThrow(() -> new ExtractionException(ExtractionException.Reason.CORRUPT,
                     "文件中没有 Word 正文部分，请另存为新的 DOCX 后重新上传 / no Word main document part; re-save as a new DOCX and upload again"));
-            int tables = read(main, sink, Part.BODY, "", 0);
+            List<PackagePart> related = new ArrayList<>();
+            List<String> types = new ArrayList<>();
             for (PackageRelationship rel : main.getRelationships()) {
                 if (rel.getTargetMode() == TargetMode.EXTERNAL) {
                     continue;
                 }
                 String type = rel.getRelationshipType();
+                String kind = type.substring(type.lastIndexOf('/') + 1);
                 PackagePart p;
                 try {
                     p = main.getRelatedPart(rel);
                 } catch (Exception e) {
-                    continue;
+                    p = null;
                 }
-                if (p == null) {
-                    continue;
+                if (p != null) {
+                    related.add(p);
+                    types.add(kind);
+                } else if (TEXT_PARTS.contains(kind)) {
+                    sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "文件中缺少 " + rel.getTargetURI() + "（" + kind + "），该部分未读取 / the part "
+                            + rel.getTargetURI() + " (" + kind + ") is missing from the file and was not read", null);
                 }
-                switch (type.substring(type.lastIndexOf('/') + 1)) {
-                    case "header" -> tables = read(p, sink, Part.HEADER, "页眉", tables);
-                    case "footer" -> tables = read(p, sink, Part.FOOTER, "页脚", tables);
-                    case "footnotes" -> tables = read(p, sink, Part.BODY, "脚注", tables);
-                    case "endnotes" -> tables = read(p, sink, Part.BODY, "尾注", tables);
-                    case "comments" -> read(p, sink, Part.COMMENT, "批注", tables);
+            }
+            // comments first, so that each can follow the paragraph that refers to it
+            Map<String, List<WordXml.Pending>> comments = new LinkedHashMap<>();
+            for (int i = 0; i < related.size(); i++) {
+                if (types.get(i).equals("comments")) {
+                    try (InputStream in = related.get(i).getInputStream()) {
+                        comments.putAll(WordXml.readComments(in));
+                    }
+                }
+            }
+            int tables = read(main, sink, Part.BODY, "", 0, comments);
+            for (int i = 0; i < related.size(); i++) {
+                PackagePart p = related.get(i);
+                switch (types.get(i)) {
+                    case "header" -> tables = read(p, sink, Part.HEADER, "页眉", tables, comments);
+                    case "footer" -> tables = read(p, sink, Part.FOOTER, "页脚", tables, comments);
+                    case "footnotes" -> tables = read(p, sink, Part.BODY, "脚注", tables, comments);
+                    case "endnotes" -> tables = read(p, sink, Part.BODY, "尾注", tables, comments);
                     case "oleObject", "package" -> {
                         if (limits.maxEmbeddedDepth() > 0) {
                             try (InputStream in = p.getInputStream()) {
-                                embedded.read(in, p.getPartName().getName(), sink, limits.maxChars());
+                                embedded.read(in, p.getPartName().getName(), sink, limits);
                             }
+                        } else {
+                            sink.gap(ExtractionGap.Reason.TOO_DEEP, "嵌入对象 " + p.getPartName().getName() + " 未读取（不读取嵌入文档） / embedded object "
+                                    + p.getPartName().getName() + " not read (embedded documents are not read)", null);
                         }
                     }
                     default -> { }
+                }
+            }
+            // comments whose reference mark was not found
+            for (List<WordXml.Pending> c : comments.values()) {
+                for (WordXml.Pending b : c) {
+                    sink.add(b.part(), b.text(), null, b.source());
                 }
             }
             properties(pkg, sink);
@@ -113,8 +157,25 @@ public final class DocxExtractor implements Extractor {
         return Optional.empty();
     }
 
-    private static int read(PackagePart part, BlockSink sink, Part as, String source, int tablesBefore) throws Exception {
-        WordXml x = new WordXml(sink, as, source, tablesBefore);
+    /** An OLE2 file holding an encrypted OOXML package (what Word writes when a password is set). */
+    private static boolean encryptedOle2(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            if (FileMagic.valueOf(in) != FileMagic.OLE2) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int read(PackagePart part, BlockSink sink, Part as, String source, int tablesBefore,
+            Map<String, List<WordXml.Pending>> comments) throws Exception {
+        WordXml x = new WordXml(sink, as, source, tablesBefore, comments);
         try (InputStream in = part.getInputStream()) {
             x.read(in);
         }

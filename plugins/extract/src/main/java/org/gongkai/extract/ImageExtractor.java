@@ -35,6 +35,7 @@ public final class ImageExtractor implements Extractor {
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Failures.requireContent(file, "image");
         if (!ocr.available() || !limits.ocrEnabled()) {
             throw new ExtractionException(ExtractionException.Reason.NO_TEXT, "图片没有文本层，未安装 OCR，须人工审查 / an image has no text layer and OCR is not installed");
         }

@@ -14,10 +14,12 @@ import javax.imageio.ImageIO;
  * pages stay unread and the document goes to manual review.
  */
 final class Ocr {
+    private final String command;
     private final boolean available;
     private final long timeoutSeconds;
 
-    private Ocr(boolean available, long timeoutSeconds) {
+    private Ocr(String command, boolean available, long timeoutSeconds) {
+        this.command = command;
         this.available = available;
         this.timeoutSeconds = timeoutSeconds;
     }
@@ -28,12 +30,12 @@ final class Ocr {
             Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             boolean ok = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
-            return new Ocr(ok, timeoutSeconds);
+            return new Ocr(command, ok, timeoutSeconds);
         } catch (IOException e) {
-            return new Ocr(false, timeoutSeconds);
+            return new Ocr(command, false, timeoutSeconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Ocr(false, timeoutSeconds);
+            return new Ocr(command, false, timeoutSeconds);
         }
     }
 
@@ -59,17 +61,26 @@ final class Ocr {
     }
 
     String recognise(Path image) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("tesseract", image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out;
+        Path dir = Files.createTempDirectory("gongkai-ocr-out");
+        Path out = dir.resolve("out.txt");
         try {
-            out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                throw new IOException("tesseract timed out");
+            // output to a file, not a pipe: reading a pipe blocks past the time-out when tesseract hangs
+            Process p = new ProcessBuilder(command, image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            try {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    throw new IOException("tesseract timed out after " + timeoutSeconds + " s");
+                }
+                if (p.exitValue() != 0) {
+                    throw new IOException("tesseract failed with exit code " + p.exitValue());
+                }
+            } finally {
+                p.destroyForcibly();
             }
+            return Files.readString(out, StandardCharsets.UTF_8).strip();
         } finally {
-            p.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(dir);
         }
-        return new String(out, StandardCharsets.UTF_8).strip();
     }
 }

@@ -1,18 +1,33 @@
 package org.gongkai.extract;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.ExtractionException;
+import org.gongkai.spi.ExtractionGap;
 import org.gongkai.spi.ExtractionLimits;
 import org.gongkai.spi.Extractor;
 import org.gongkai.spi.Part;
+import org.gongkai.spi.PluginConfig;
+import org.ofdrw.core.annotation.pageannot.Annot;
+import org.ofdrw.core.attachment.CT_Attachment;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CT_DocInfo;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CustomData;
+import org.ofdrw.core.basicStructure.ofd.docInfo.CustomDatas;
 import org.ofdrw.reader.ContentExtractor;
 import org.ofdrw.reader.OFDReader;
+import org.ofdrw.reader.model.AnnotionEntity;
 
-/** OFD (GB/T 33190, the Chinese fixed-layout format) via ofdrw: the text of each page with its number. */
+/**
+ * OFD (GB/T 33190, the Chinese fixed-layout format) via ofdrw: the text of each page with its number, the
+ * remarks of annotations as comments, the document information (author, title, custom data) as metadata and
+ * attached files as attachments.
+ */
 public final class OfdExtractor implements Extractor {
+    private EmbeddedReader embedded = new EmbeddedReader();
 
     @Override
     public String name() {
@@ -25,8 +40,15 @@ public final class OfdExtractor implements Extractor {
     }
 
     @Override
+    public void configure(PluginConfig config) {
+        embedded = new EmbeddedReader();
+    }
+
+    @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Failures.requireContent(file, "OFD document");
         BlockSink sink = new BlockSink(limits.maxChars());
+        Zips.gapIfDamaged(file, sink);
         int pages;
         try (OFDReader reader = new OFDReader(file)) {
             pages = reader.getNumberOfPages();
@@ -35,19 +57,105 @@ public final class OfdExtractor implements Extractor {
                 BlockSink.checkInterrupted();
                 String text = String.join("\n", ex.getPageContent(i)).strip();
                 if (text.isEmpty()) {
-                    sink.gap(org.gongkai.spi.ExtractionGap.Reason.NO_TEXT_LAYER, "OFD 第" + i + "页没有文字对象 / OFD page " + i + " has no text objects", i);
+                    sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "OFD 第" + i + "页没有文字对象 / OFD page " + i + " has no text objects", i);
                 } else if (!sink.add(Part.BODY, text, i, "")) {
                     break;
                 }
             }
+            if (sink.blocks().isEmpty()) {
+                throw new ExtractionException(ExtractionException.Reason.NO_TEXT, "OFD 文件中没有文字，须人工审查 / the OFD file has no text; manual review needed");
+            }
+            annotations(reader, sink);
+            info(reader, sink);
+            attachments(reader, limits, sink);
         } catch (ExtractionException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "OFD document");
         }
-        if (sink.blocks().isEmpty()) {
-            throw new ExtractionException(ExtractionException.Reason.NO_TEXT, "OFD 文件中没有文字，须人工审查 / the OFD file has no text; manual review needed");
-        }
         return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+    }
+
+    /** Remarks of annotations: notes left on the pages, like comments in a Word document. */
+    private static void annotations(OFDReader reader, BlockSink sink) throws ExtractionException {
+        try {
+            for (AnnotionEntity e : reader.getAnnotationEntities()) {
+                for (Annot a : e.getAnnots()) {
+                    String remark = a.getRemark();
+                    if (remark != null && !remark.isBlank()) {
+                        String who = a.getCreator();
+                        sink.add(Part.COMMENT, remark.strip(), null, "批注" + (who == null || who.isBlank() ? "" : " 作者：" + who));
+                    }
+                }
+            }
+        } catch (ExtractionException e) {
+            throw e;
+        } catch (Exception e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 注释无法读取 / the OFD annotations could not be read (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
+    /** The document information (OFD.xml DocInfo): author, title, subject, abstract, creating software, custom data. */
+    private static void info(OFDReader reader, BlockSink sink) throws ExtractionException {
+        CT_DocInfo info;
+        try {
+            info = reader.getOFDDir().getOfd().getDocBody().getDocInfo();
+        } catch (Exception e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 文档信息无法读取 / the OFD document information could not be read", null);
+            return;
+        }
+        if (info == null) {
+            return;
+        }
+        meta(sink, info.getAuthor(), "ofd:Author 作者");
+        meta(sink, info.getTile(), "ofd:Title 标题"); // sic: ofdrw spells it getTile
+        meta(sink, info.getSubject(), "ofd:Subject 主题");
+        meta(sink, info.getAbstract(), "ofd:Abstract 摘要");
+        meta(sink, info.getCreator(), "ofd:Creator 创建程序");
+        CustomDatas custom = info.getCustomDatas();
+        if (custom != null) {
+            for (CustomData d : custom.getCustomDatas()) {
+                meta(sink, d.getValue(), "ofd:CustomData " + d.getDataName() + " 自定义属性");
+            }
+        }
+    }
+
+    private static void meta(BlockSink sink, String value, String source) throws ExtractionException {
+        if (value != null && !value.isBlank()) {
+            sink.add(Part.METADATA, value.strip(), null, source);
+        }
+    }
+
+    private void attachments(OFDReader reader, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
+        java.util.List<CT_Attachment> list;
+        try {
+            list = reader.getAttachmentList();
+        } catch (Exception e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件目录无法读取 / the OFD attachment list could not be read", null);
+            return;
+        }
+        for (CT_Attachment a : list) {
+            String name = a.getAttachmentName() == null ? String.valueOf(a.getID()) : a.getAttachmentName();
+            if (limits.maxEmbeddedDepth() <= 0) {
+                sink.gap(ExtractionGap.Reason.TOO_DEEP, "OFD 附件 " + name + " 未读取（不读取嵌入文档） / OFD attachment " + name
+                        + " not read (embedded documents are not read)", null);
+                continue;
+            }
+            Path f;
+            try {
+                f = reader.getAttachmentFile(a);
+            } catch (Exception e) {
+                f = null;
+            }
+            if (f == null || !Files.isRegularFile(f)) {
+                sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件 " + name + " 缺失，未读取 / OFD attachment " + name + " is missing", null);
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(f)) {
+                embedded.read(in, name, sink, limits);
+            } catch (java.io.IOException e) {
+                sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件 " + name + " 无法读取 / OFD attachment " + name + " could not be read", null);
+            }
+        }
     }
 }

@@ -3,6 +3,10 @@ package org.gongkai.extract;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +65,7 @@ public final class PdfExtractor implements Extractor {
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Failures.requireContent(file, "PDF");
         BlockSink sink = new BlockSink(limits.maxChars());
         int pages;
         int textPages = 0;
@@ -87,6 +92,11 @@ public final class PdfExtractor implements Extractor {
             }
             info(doc.getDocumentInformation(), sink);
             attachments(doc, limits, sink);
+            if (!endsProperly(file)) {
+                // PDFBox rebuilds a damaged cross-reference table and reads what it finds: never call that complete
+                sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "PDF 文件结尾不完整（缺少 %%EOF），文件可能被截断，部分内容可能未读取 / the PDF does not end properly"
+                        + " (no %%EOF); it may be truncated and some text may be missing", null);
+            }
         } catch (InvalidPasswordException e) {
             throw Failures.encrypted("PDF");
         } catch (ExtractionException e) {
@@ -95,11 +105,27 @@ public final class PdfExtractor implements Extractor {
             throw Failures.of(e, "PDF");
         }
         if (textPages == 0 && sink.blocks().stream().noneMatch(b -> b.part() == Part.BODY)) {
-            throw new ExtractionException(ExtractionException.Reason.NO_TEXT, ocr.available()
+            throw new ExtractionException(ExtractionException.Reason.NO_TEXT, !limits.ocrEnabled()
+                    ? "PDF 没有文本层（扫描件），OCR 已停用，须人工审查 / the PDF has no text layer (a scan) and OCR is disabled; manual review needed"
+                    : ocr.available()
                     ? "PDF 没有文本层，OCR 也未识别出文字，须人工审查 / the PDF has no text layer and OCR recognised nothing; manual review needed"
                     : "PDF 没有文本层（扫描件），本机未安装 OCR（tesseract 中文模型），须人工审查 / the PDF has no text layer (a scan) and OCR is not installed; manual review needed");
         }
         return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+    }
+
+    /** Whether the file ends with the {@code %%EOF} marker (within the last 1024 bytes, as readers tolerate). */
+    private static boolean endsProperly(Path file) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            int n = (int) Math.min(1024, size);
+            ByteBuffer buf = ByteBuffer.allocate(n);
+            ch.position(size - n);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read the tail
+            }
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.ISO_8859_1).contains("%%EOF");
+        }
     }
 
     private static boolean hasImages(PDPage page) throws IOException {
@@ -118,7 +144,8 @@ public final class PdfExtractor implements Extractor {
     /** OCR one page without text; a gap when OCR is missing or fails. */
     private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
         if (!limits.ocrEnabled() || !ocr.available()) {
-            sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，没有文本层，未安装 OCR / page " + page + " is an image without a text layer; no OCR installed", page);
+            sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，没有文本层，" + (limits.ocrEnabled() ? "未安装 OCR / page " + page
+                    + " is an image without a text layer; no OCR installed" : "OCR 已停用 / page " + page + " is an image without a text layer; OCR is disabled"), page);
             return false;
         }
         try {
@@ -181,11 +208,16 @@ public final class PdfExtractor implements Extractor {
         }
         for (var e : files.entrySet()) {
             PDEmbeddedFile f = e.getValue().getEmbeddedFile();
-            if (f == null || limits.maxEmbeddedDepth() <= 0) {
-                continue;
+            if (f == null) {
+                continue; // a reference to a file outside the PDF
             }
-            try (InputStream in = f.createInputStream()) {
-                embedded.read(in, e.getKey(), sink, limits.maxChars());
+            if (limits.maxEmbeddedDepth() <= 0) {
+                sink.gap(ExtractionGap.Reason.TOO_DEEP, "PDF 附件 " + e.getKey() + " 未读取（不读取嵌入文档） / PDF attachment " + e.getKey()
+                        + " not read (embedded documents are not read)", null);
+            } else {
+                try (InputStream in = f.createInputStream()) {
+                    embedded.read(in, e.getKey(), sink, limits);
+                }
             }
         }
     }

@@ -40,11 +40,12 @@ public final class TikaExtractor implements Extractor {
 
     @Override
     public void configure(PluginConfig config) {
-        parser = new AutoDetectParser();
+        parser = new AutoDetectParser(new SafeDetector());
     }
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Failures.requireContent(file, "document");
         BlockSink sink = new BlockSink(limits.maxChars());
         BodyContentHandler h = new BodyContentHandler(limits.maxChars());
         Metadata md = new Metadata();

@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -16,25 +18,37 @@ import org.gongkai.spi.Part;
  * Streams one WordprocessingML part (document, header, footer, footnotes, comments) into blocks, keeping
  * what the reader sees apart from what hides in the file: tracked deletions ({@code w:del}), hidden runs
  * ({@code w:vanish}) and comments become blocks of their own; tracked insertions ({@code w:ins}) stay inline
- * and are also reported as blocks. Table cells become one block each. StAX with DTDs and external entities
- * off (no XXE), and faster than building the XMLBeans tree.
+ * and are also reported as blocks. Adjacent runs of the same kind (Word splits runs at every editing
+ * session) form one block, so that a number split over two hidden runs stays one number. These blocks follow
+ * the paragraph they belong to, or the table cell when the paragraph is in one; a comment follows the
+ * paragraph holding its reference mark. Table cells become one block each. StAX with DTDs and external
+ * entities off (no XXE), and faster than building the XMLBeans tree.
  */
 final class WordXml {
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
     private static final XMLInputFactory FACTORY = factory();
 
+    /** A block to be written after the paragraph or cell it belongs to. */
+    record Pending(Part part, String text, String source) {
+    }
+
     private final BlockSink sink;
     private final Part part;
     private final String source;
+    /** Comments by id, still to be written after the paragraph that refers to them. */
+    private final Map<String, List<Pending>> comments;
+    /** When reading the comments part: the blocks of each comment, by comment id, instead of the sink. */
+    private final Map<String, List<Pending>> collected;
 
     /** A paragraph being read: its visible text and the hidden pieces found in it. */
     private static final class Para {
         final StringBuilder visible = new StringBuilder();
-        final List<String[]> hidden = new ArrayList<>(); // {part, text, what}
-        StringBuilder ins;
-        StringBuilder del;
-        StringBuilder vanish;
+        final List<Pending> pieces = new ArrayList<>();
+        final List<String> commentIds = new ArrayList<>();
+        /** Kind of the piece being read ({@code null} while the text is plain visible text). */
+        Part open;
+        StringBuilder openText;
     }
 
     /** A table cell being read. */
@@ -43,6 +57,7 @@ final class WordXml {
         int row;
         int col;
         StringBuilder cell;
+        final List<Pending> pending = new ArrayList<>();
 
         Table(int number) {
             this.number = number;
@@ -59,12 +74,31 @@ final class WordXml {
     private boolean inText;
     private int skipDepth;
     private String commentAuthor;
+    private String commentId;
 
-    WordXml(BlockSink sink, Part part, String source, int tablesBefore) {
+    /**
+     * @param comments comments read with {@link #readComments}; each is written after the paragraph holding its
+     *                 reference and removed from the map (the caller writes what is left)
+     */
+    WordXml(BlockSink sink, Part part, String source, int tablesBefore, Map<String, List<Pending>> comments) {
+        this(sink, part, source, tablesBefore, comments, null);
+    }
+
+    private WordXml(BlockSink sink, Part part, String source, int tablesBefore, Map<String, List<Pending>> comments,
+            Map<String, List<Pending>> collected) {
         this.sink = sink;
         this.part = part;
         this.source = source;
         this.tableCount = tablesBefore;
+        this.comments = comments == null ? new LinkedHashMap<>() : comments;
+        this.collected = collected;
+    }
+
+    /** Reads a comments part into the blocks of each comment, by comment id, in document order. */
+    static Map<String, List<Pending>> readComments(InputStream in) throws ExtractionException, XMLStreamException {
+        Map<String, List<Pending>> out = new LinkedHashMap<>();
+        new WordXml(null, Part.COMMENT, "批注", 0, null, out).read(in);
+        return out;
     }
 
     int tableCount() {
@@ -112,7 +146,7 @@ final class WordXml {
         }
     }
 
-    private void start(XMLStreamReader r) throws ExtractionException {
+    private void start(XMLStreamReader r) {
         String ns = r.getNamespaceURI();
         String name = r.getLocalName();
         if (MC.equals(ns) && name.equals("Fallback")) {
@@ -145,14 +179,10 @@ final class WordXml {
                     text("\n");
                 }
             }
-            case "ins", "moveTo" -> {
-                insDepth++;
-                para().ins = new StringBuilder();
-            }
-            case "del", "moveFrom" -> {
-                delDepth++;
-                para().del = new StringBuilder();
-            }
+            // also found as empty marks in the properties of paragraph marks and table rows (w:trPr): they only
+            // count, they never open a paragraph of their own
+            case "ins", "moveTo" -> insDepth++;
+            case "del", "moveFrom" -> delDepth++;
             case "tbl" -> tables.push(new Table(++tableCount));
             case "tr" -> {
                 if (!tables.isEmpty()) {
@@ -166,7 +196,16 @@ final class WordXml {
                     tables.peek().cell = new StringBuilder();
                 }
             }
-            case "comment" -> commentAuthor = r.getAttributeValue(W, "author");
+            case "commentReference" -> {
+                String id = r.getAttributeValue(W, "id");
+                if (id != null && !paras.isEmpty()) {
+                    paras.peek().commentIds.add(id);
+                }
+            }
+            case "comment" -> {
+                commentAuthor = r.getAttributeValue(W, "author");
+                commentId = r.getAttributeValue(W, "id");
+            }
             case "footnote", "endnote" -> {
                 String type = r.getAttributeValue(W, "type");
                 if (type != null && !type.equals("normal")) {
@@ -185,30 +224,22 @@ final class WordXml {
             case "t", "delText" -> inText = false;
             case "r" -> {
                 inRun = false;
-                flushVanish();
+                runHidden = false;
             }
-            case "ins", "moveTo" -> {
-                insDepth = Math.max(0, insDepth - 1);
-                Para p = para();
-                if (p.ins != null) {
-                    p.hidden.add(new String[] {Part.TRACKED_INSERTION.name(), p.ins.toString(), "修订：插入"});
-                    p.ins = null;
-                }
-            }
-            case "del", "moveFrom" -> {
-                delDepth = Math.max(0, delDepth - 1);
-                Para p = para();
-                if (p.del != null) {
-                    p.hidden.add(new String[] {Part.TRACKED_DELETION.name(), p.del.toString(), "修订：删除"});
-                    p.del = null;
-                }
-            }
+            case "ins", "moveTo" -> insDepth = Math.max(0, insDepth - 1);
+            case "del", "moveFrom" -> delDepth = Math.max(0, delDepth - 1);
             case "p" -> endParagraph();
             case "tc" -> {
                 Table t = tables.peek();
                 if (t != null && t.cell != null) {
-                    sink.add(Part.TABLE, t.cell.toString(), null, prefix() + "表格" + t.number + " 第" + t.row + "行第" + t.col + "列");
+                    // a table inside a comment is part of the comment, not of the text a reader sees
+                    Part cell = part.hidden() ? part : Part.TABLE;
+                    emit(cell, t.cell.toString(), prefix() + "表格" + t.number + " 第" + t.row + "行第" + t.col + "列");
                     t.cell = null;
+                    for (Pending p : t.pending) {
+                        emit(p.part(), p.text(), p.source());
+                    }
+                    t.pending.clear();
                 }
             }
             case "tbl" -> {
@@ -216,16 +247,11 @@ final class WordXml {
                     tables.pop();
                 }
             }
-            case "comment" -> commentAuthor = null;
+            case "comment" -> {
+                commentAuthor = null;
+                commentId = null;
+            }
             default -> { }
-        }
-    }
-
-    private void flushVanish() {
-        Para p = paras.peek();
-        if (p != null && p.vanish != null) {
-            p.hidden.add(new String[] {Part.HIDDEN.name(), p.vanish.toString(), "隐藏文字"});
-            p.vanish = null;
         }
     }
 
@@ -234,6 +260,14 @@ final class WordXml {
             return;
         }
         Para p = paras.pop();
+        closePiece(p);
+        List<Pending> after = new ArrayList<>(p.pieces);
+        for (String id : p.commentIds) {
+            List<Pending> c = comments.remove(id);
+            if (c != null) {
+                after.addAll(c);
+            }
+        }
         String text = p.visible.toString();
         Table t = tables.peek();
         if (t != null && t.cell != null && paras.isEmpty()) {
@@ -241,16 +275,41 @@ final class WordXml {
                 t.cell.append('\n');
             }
             t.cell.append(text);
-        } else if (part == Part.COMMENT) {
-            sink.add(Part.COMMENT, text, null, "批注" + (commentAuthor == null || commentAuthor.isBlank() ? "" : " 作者：" + commentAuthor));
+            t.pending.addAll(after);
+            return;
+        }
+        if (part == Part.COMMENT) {
+            emit(Part.COMMENT, text, "批注" + (commentAuthor == null || commentAuthor.isBlank() ? "" : " 作者：" + commentAuthor));
         } else {
-            sink.add(part, text, null, source);
+            emit(part, text, source);
         }
-        for (String[] h : p.hidden) {
-            if (!h[1].isBlank()) {
-                sink.add(Part.valueOf(h[0]), h[1], null, prefix() + h[2]);
+        for (Pending h : after) {
+            emit(h.part(), h.text(), h.source());
+        }
+    }
+
+    private void emit(Part as, String text, String src) throws ExtractionException {
+        if (collected != null) {
+            if (!text.isBlank()) {
+                collected.computeIfAbsent(commentId == null ? "" : commentId, k -> new ArrayList<>()).add(new Pending(as, text, src));
             }
+        } else {
+            sink.add(as, text, null, src);
         }
+    }
+
+    /** Ends the hidden piece being read in a paragraph, if any. */
+    private void closePiece(Para p) {
+        if (p.open != null && !p.openText.toString().isBlank()) {
+            String what = switch (p.open) {
+                case TRACKED_INSERTION -> "修订：插入";
+                case TRACKED_DELETION -> "修订：删除";
+                default -> "隐藏文字";
+            };
+            p.pieces.add(new Pending(p.open, p.openText.toString(), prefix() + what));
+        }
+        p.open = null;
+        p.openText = null;
     }
 
     private String prefix() {
@@ -266,21 +325,17 @@ final class WordXml {
 
     private void text(String s) {
         Para p = para();
-        if (delDepth > 0) {
-            if (p.del == null) {
-                p.del = new StringBuilder();
-            }
-            p.del.append(s);
-        } else if (runHidden) {
-            if (p.vanish == null) {
-                p.vanish = new StringBuilder();
-            }
-            p.vanish.append(s);
-        } else {
+        Part kind = delDepth > 0 ? Part.TRACKED_DELETION : runHidden ? Part.HIDDEN : insDepth > 0 ? Part.TRACKED_INSERTION : null;
+        if (kind != Part.TRACKED_DELETION && kind != Part.HIDDEN) {
             p.visible.append(s);
-            if (insDepth > 0 && p.ins != null) {
-                p.ins.append(s);
-            }
+        }
+        if (kind != p.open) {
+            closePiece(p);
+            p.open = kind;
+            p.openText = kind == null ? null : new StringBuilder();
+        }
+        if (kind != null) {
+            p.openText.append(s);
         }
     }
 

@@ -8,13 +8,12 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 
 /**
  * Detects a file's media type from its content with Tika's detectors (magic bytes and container
- * inspection), never trusting the name alone; the name is only a hint for types magic cannot tell apart
- * (e.g. plain text). OFD, which Tika sees as a zip, is recognised by its {@code OFD.xml} entry (GB/T 33190).
+ * inspection), never from the name; {@code fileNameHint} is kept for callers and logs but does not decide.
+ * OFD, which Tika sees as a zip, is recognised by its {@code OFD.xml} entry (GB/T 33190).
  */
 public final class TypeDetector {
     public static final String OFD = "application/ofd";
@@ -25,10 +24,9 @@ public final class TypeDetector {
     }
 
     public String detect(Path file, String fileNameHint) throws IOException {
+        // the name is deliberately not given to Tika: with magic bytes that say nothing, Tika would take
+        // "random.doc" at its word and the file would reach the Word parser instead of being refused (415)
         Metadata md = new Metadata();
-        if (fileNameHint != null) {
-            md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileNameHint);
-        }
         MediaType type;
         try (TikaInputStream in = TikaInputStream.get(file, md)) {
             type = detector.detect(in, md);
