@@ -58,7 +58,9 @@ class HostileCorpusApiTest {
                     outcomes.merge(rep.get("route").asText(), 1, Integer::sum);
                 }
                 long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-                System.out.println("hostile corpus: " + files.size() + " files → " + outcomes + "; heap in use " + usedMb + " MB");
+                String summary = "hostile corpus: " + files.size() + " files → " + outcomes + "; heap in use " + usedMb + " MB";
+                System.out.println(summary);
+                Files.writeString(TestEnv.root().resolve("server").resolve("target").resolve("hostile-corpus-outcomes.txt"), summary + "\n");
                 assertEquals(200, client.get("/api/v1/health").code());
                 assertEquals(files.size(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
             });
