@@ -186,7 +186,7 @@ public class DocumentApiTest {
         }
     }
 
-    static void assertError(Response r, int status, String code) throws Exception {
+    public static void assertError(Response r, int status, String code) throws Exception {
         String body = r.body().string();
         assertEquals(status, r.code(), body);
         JsonNode e = JSON.readTree(body).get("error");

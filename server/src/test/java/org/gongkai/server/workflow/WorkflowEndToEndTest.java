@@ -85,7 +85,7 @@ class WorkflowEndToEndTest {
                         }
                     }
                 }
-                assertError(c.request("/api/v1/documents/" + returned + "/return-notice?format=doc", b -> { }), 400, "BAD_FORMAT");
+                DocumentApiTest.assertError(c.request("/api/v1/documents/" + returned + "/return-notice?format=doc", b -> { }), 400, "BAD_FORMAT");
 
                 String fixed = checked(c, "防疫通知-修改.txt", (draft + "（此件主动公开）\n").getBytes(StandardCharsets.UTF_8),
                         "department", "县农业农村局", "supersedes", returned);
@@ -94,7 +94,7 @@ class WorkflowEndToEndTest {
                 assertEquals(returned, r2.get("supersedes").asText());
                 assertEquals("ATTRIBUTE_MISSING", r2.get("resubmission").get("fixed").get(0).get("category").asText(), r2.toString());
                 assertEquals(0, r2.get("resubmission").get("remaining").size());
-                assertError(c.get("/api/v1/documents/" + fixed + "/return-notice"), 404, "NOT_FOUND");
+                DocumentApiTest.assertError(c.get("/api/v1/documents/" + fixed + "/return-notice"), 404, "NOT_FOUND");
 
                 // ---- PUBLICATION_REVIEW: 经办人 → 科室负责人 → 分管领导 → published, with a stale version on the way
                 JsonNode item = json(as(c, "zhang.san", "DRAFTER", "GET", "/api/v1/documents/" + fixed + "/review", null));
@@ -104,7 +104,7 @@ class WorkflowEndToEndTest {
                 assertEquals("SECTION_HEAD", step.get("stage").asText());
                 Response stale = as(c, "li.ke", "APPROVER", "POST", "/api/v1/documents/" + fixed + "/decisions",
                         "{\"action\":\"APPROVE\",\"version\":" + v + "}");
-                assertError(stale, 409, null);
+                DocumentApiTest.assertError(stale, 409, null);
                 step = decide(c, "li.ke", "APPROVER", fixed, "APPROVE", "同意", step.get("version").asInt(), null);
                 step = decide(c, "wang.ling", "APPROVER", fixed, "APPROVE", "同意发布", step.get("version").asInt(), null);
                 assertEquals("CLOSED", step.get("state").asText());
@@ -152,7 +152,7 @@ class WorkflowEndToEndTest {
                 String secret = checked(c, "secret-marked.docx", Files.readAllBytes(LABELLED.resolve("secret-marked.docx")));
                 assertEquals("SECRECY_REVIEW", report(c, secret).get("route").asText());
                 JsonNode si = json(as(c, "chen.bm", "SECRECY_REVIEWER", "GET", "/api/v1/documents/" + secret + "/review", null));
-                assertError(as(c, "chen.bm", "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + secret + "/decisions",
+                DocumentApiTest.assertError(as(c, "chen.bm", "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + secret + "/decisions",
                         "{\"action\":\"REGISTER\",\"version\":" + si.get("version").asInt() + "}"), 400, null);
                 JsonNode sd = decide(c, "chen.bm", "SECRECY_REVIEWER", secret, "REGISTER", "属国家秘密，依条例第十四条不予公开", si.get("version").asInt(), null);
                 assertEquals("CLOSED", sd.get("state").asText());
@@ -176,7 +176,7 @@ class WorkflowEndToEndTest {
                 JsonNode mi = json(as(c, "a.reviewer", "SECRECY_REVIEWER", "GET", "/api/v1/documents/" + broken + "/review", null));
                 String holder = mi.get("claimant").asText();
                 String other = holder.equals("a.reviewer") ? "b.reviewer" : "a.reviewer";
-                assertError(as(c, other, "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + broken + "/decisions",
+                DocumentApiTest.assertError(as(c, other, "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + broken + "/decisions",
                         "{\"action\":\"RETURN\",\"comment\":\"文件损坏\",\"version\":" + mi.get("version").asInt() + "}"), 409, null);
                 JsonNode md = decide(c, holder, holder.equals("c.office") ? "DOCUMENT_OFFICE" : "SECRECY_REVIEWER", broken, "RETURN",
                         "文件损坏无法读取，请重新导出后报送", mi.get("version").asInt(), null);
@@ -292,16 +292,5 @@ class WorkflowEndToEndTest {
         JsonNode n = JSON.readTree(s);
         assertNotNull(n);
         return n;
-    }
-
-    private static void assertError(Response r, int status, String code) throws Exception {
-        String body = r.body().string();
-        assertEquals(status, r.code(), body);
-        JsonNode e = JSON.readTree(body).get("error");
-        assertNotNull(e, body);
-        if (code != null) {
-            assertEquals(code, e.get("code").asText(), body);
-        }
-        assertTrue(e.get("message").asText().contains(" / "), "Chinese and English: " + body);
     }
 }
