@@ -52,6 +52,19 @@ function show(rep) {
     tb.append(tr);
   }
   $('#r-none').hidden = rep.findings.length > 0;
+  const links = $('#r-links'); links.replaceChildren();
+  if (rep.route === 'RETURNED') {
+    const base = '/api/v1/documents/' + encodeURIComponent(rep.id) + '/return-notice';
+    links.append(el('span', '退回通知：'));
+    for (const [label, fmt] of [['打印（网页）', 'html'], ['PDF', 'pdf']]) {
+      const a = el('a', label); a.href = base + '?format=' + fmt; a.target = '_blank'; a.rel = 'noopener'; links.append(a, el('span', ' '));
+    }
+    links.append(el('span', '改正后重新上传时，请在“替代退回件”中填写 ' + rep.id + '。'));
+  }
+  if (rep.resubmission) {
+    const r = rep.resubmission;
+    links.append(el('div', '与上一版本相比：已改正 ' + r.fixed.length + ' 项，仍存在 ' + r.remaining.length + ' 项，新出现 ' + r.added.length + ' 项。'));
+  }
 }
 
 $('#searchform').addEventListener('submit', async (ev) => {
