@@ -17,38 +17,62 @@ import org.gongkai.spi.Severity;
 
 /**
  * House-level addresses of persons: a street or village address down to the house number (路/街/巷/弄 … 号,
- * 栋/幢/单元/室, 村 … 组 … 号). Reported with personal context (住址、家住、户籍地 …) or when it reaches a flat
- * (单元/室) with no agency in the line. An agency's 办公地址 is public; a village or township name alone is not
- * an address.
+ * 栋/幢/单元/室, 村 … 组 … 号, or a village's hamlet and house number such as 新店村后坑12号、红星村三屯45号).
+ * Reported with personal context — a label (住址、家住、户籍地、房屋坐落于 …), a table column headed 住址/家庭住址/
+ * 房屋坐落 …, a person in the line — or when it reaches a flat (单元/室) with no agency in the line. An agency's
+ * 办公地址 (本局地址、地址+邮编 of an office), a company's 住所 and the site of land or a project are public; a
+ * village or township name alone is not an address.
  */
 public final class AddressDetector implements Detector {
+    /**
+     * A hamlet (自然村、屯、组、坑 …) of a village with its house number: "新店村后坑12号", "红星村三屯45号". One to four
+     * characters after 村 that hold no word of a document reference (第、级、委、文、号 …), of an organisation, of a
+     * street (a 路/街 address has its own form) or of a date (于、在、月 …: "该村于5号召开"), and a number not followed
+     * by 文/令/函/件 ("村级组织12号文" is a document, not a house). 村 must be a village's name, not part of a word
+     * (农村、乡村、全村 …); the look-behind stands after 村 so that it costs nothing at other characters.
+     */
+    private static final String HAMLET = "(?<![农乡渔全各每]村)(?:(?![级委第文令字发办会室楼号民务部集规划政策路街巷道区县市镇乡于在到从至自将已并和及与的对向为是等共有计约每月日年周时期间截止届])"
+            + "\\p{IsHan}){1,4}?\\d+(?:-\\d+)?号(?![文令函件])";
     private static final Pattern ADDRESS = Pattern.compile(
             "(?:[\\p{IsHan}]{2,8}?(?:省|自治区|市|州|盟))?(?:[\\p{IsHan}]{1,8}?(?:区|县|旗))?(?:[\\p{IsHan}]{1,8}?(?:镇|乡|街道))?"
-            + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?:院)?)"
-            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)(?:\\d+号)?))"
+            + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?!线)(?:院)?)"
+            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)(?:\\d+号)?|" + HAMLET + ")))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
     /**
-     * The part every address must contain (a 路/街 … 号 or a 村 … 组). Matching {@link #ADDRESS} only near these
-     * anchors keeps its lazy place-name prefixes from being tried at every character of a long document.
+     * The part every address must contain (a 路/街 … 号, a 村 … 组 or a 村 … hamlet … 号). Matching {@link #ADDRESS}
+     * only near these anchors keeps its lazy place-name prefixes from being tried at every character of a long
+     * document.
      */
-    private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号|(?:村|社区)(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)");
+    private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?!线)"
+            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)|" + HAMLET + ")");
     /** Farthest an address can start before its anchor: three place-name levels and the street name. */
     private static final int REACH = 48;
     /** Words that tie an address to a person. 住所 is also the legal term for a company's seat (see {@link #ORGANISATION}). */
-    private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|家庭地址|居住|暂住|户口所在地|租住");
+    private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|家庭地址|居住|暂住|户口所在地|租住|"
+            + "(?:房屋|住房|住宅|宅基地|自建房|私房|房产)(?:坐落|座落|位于|地址)");
+    /**
+     * Personal-context words that an organisation's address can carry too (a company's 住所, 公司房屋坐落于 …): with
+     * these the party is checked ({@link #ofOrganisation}).
+     */
+    private static final Pattern SHARED = Pattern.compile("住所|(?:房屋|住房|住宅|宅基地|自建房|私房|房产)(?:坐落|座落|位于|地址)");
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
     private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|"
             + "受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口|"
             + "(?:局|委|办|院|中心|机关|单位|站|队|馆|政府|公司|窗口|大厅)[（(]?(?:的)?(?:办公|通讯|联系|来信|来访)?地址|来信请寄|来信地址|来访地址");
     /** An organisation as the party an address belongs to (a company's 住所 is public registration data). */
     private static final Pattern ORGANISATION = Pattern.compile("公司|企业|集团|合作社|厂|商行|经营部|门市部|超市|酒店|宾馆|医院|学校|协会|事务所|银行|中心|局|委员会|政府");
+    /** Labels of the party a decision or notice is about. */
+    private static final Pattern PARTY = Pattern.compile("当事人|被处罚单位|被处罚人|被申请人|申请人|被检查单位|被检查人|被调查单位|被调查人|单位名称|企业名称|"
+            + "被投诉人|投诉人|被举报人|举报人|供应商|中标人|成交人|被征收人");
     /** Marks of a natural person between the party label and the address. */
     private static final Pattern NATURAL_PERSON = Pattern.compile("[，,、（(\\s][男女][，,、）)\\s]|身份证|公民身份号码|出生|\\d+岁|民族|家住|住址|家庭住址|户籍");
     /** Words that end what comes before an address: labels, parties and function words no place name holds. */
-    private static final Pattern LEAD = Pattern.compile("住址|家住|住所|现住|现居|居住|住在|暂住|户籍地|户籍所在地|户口所在地|地址|租住|位于|居于|坐落|"
+    private static final Pattern LEAD = Pattern.compile("住址|家住|住所|现住|现居|居住|住在|暂住|户籍地|户籍所在地|户口所在地|地址|租住|位于|居于|坐落于|坐落在|坐落|座落于|座落在|座落|"
             + "[的在其为是从到至把被对由了给与及或等系]|" + Context.PERSON.pattern());
     /** Table headers of address columns. */
-    private static final Pattern ADDRESS_HEADER = Pattern.compile("(?:家庭|现|户籍|居住|常住)?(?:住址|住所|居住地|户籍地|家庭地址|户籍所在地)");
+    private static final Pattern ADDRESS_HEADER = Pattern.compile("(?:家庭|现|户籍|居住|常住)?(?:住址|住所|居住地|户籍地|家庭地址|户籍所在地)|坐落|座落|房屋地址|房屋位置|门牌");
+    /** Headers of columns of land or project sites, which are public: "宗地坐落", "项目地址". */
+    private static final Pattern SITE_HEADER = Pattern.compile("宗地|土地|地块|项目|工程|单位|机构|企业|公司");
     private static final Pattern CELL = Pattern.compile("表格(\\d+) 第(\\d+)行第(\\d+)列$");
 
     @Override
@@ -93,7 +117,7 @@ public final class AddressDetector implements Detector {
             String personInLine = Context.find(Context.PERSON, line);
             boolean agency = agencyLabelNearest(before)
                     || personal == null && personInLine == null && Context.find(Context.AGENCY, Context.after(t, m.end(), 8)) != null;
-            if (agency || ofOrganisation(Context.sentenceBefore(t, start, 60), personal)) {
+            if (agency || ofOrganisation(partyScope(t, start, personal), personal)) {
                 continue;
             }
             boolean flat = FLAT.matcher(address).find();
@@ -168,9 +192,28 @@ public final class AddressDetector implements Detector {
         return true;
     }
 
+    /**
+     * The text that tells whose address this is: its sentence, or — for a label an organisation's address can
+     * carry too (住所, 房屋坐落) — everything from the last party label (当事人、被处罚单位 …) within 200
+     * characters, since a decision's header gives the party's name, credit code and 住所 on lines of their own.
+     */
+    private static String partyScope(String t, int start, String personal) {
+        String sentence = Context.sentenceBefore(t, start, 60);
+        if (personal == null || !SHARED.matcher(personal).matches()) {
+            return sentence;
+        }
+        String before = Context.before(t, start, 200);
+        Matcher p = PARTY.matcher(before);
+        int party = -1;
+        while (p.find()) {
+            party = p.start();
+        }
+        return party >= 0 && before.length() - party > sentence.length() ? before.substring(party) : sentence;
+    }
+
     /** True when the party the address belongs to is an organisation: its name comes after the last mark of a natural person. */
     private static boolean ofOrganisation(String sentence, String personal) {
-        if (personal != null && !personal.equals("住所")) {
+        if (personal != null && !SHARED.matcher(personal).matches()) {
             return false;
         }
         int org = -1;
@@ -196,7 +239,7 @@ public final class AddressDetector implements Detector {
         for (Block b : text.blocks()) {
             Matcher m = CELL.matcher(b.source());
             String v = b.text().replaceAll("\\s", "");
-            if (m.find() && v.length() <= 8 && ADDRESS_HEADER.matcher(v).find()) {
+            if (m.find() && v.length() <= 8 && ADDRESS_HEADER.matcher(v).find() && !SITE_HEADER.matcher(v).find()) {
                 columns.add(m.group(1) + "/" + m.group(3));
             }
         }

@@ -99,4 +99,68 @@ class AddressDetectorTest {
         none(run(detector, "申请人户籍地为凤冈县进化镇临江村。"));
         none(run(detector, "依据《中华人民共和国食品安全法》第一百二十四条第一款第（三）项、第三十四条第（十）项。"));
     }
+
+    // ---- rural house addresses: a hamlet of a village and a house number (held-out finding 7) ----
+
+    @Test
+    void hamlet_of_a_village_with_a_house_number() {
+        String text = "当事人：覃秋生，男，住址：石门县新关镇茶园村下寨17号，联系电话：13975012345。";
+        only(run(detector, text), text, Category.ADDRESS, "石门县新关镇茶园村下寨17号", Severity.HIGH);
+        String flat = "申请人家住慈利县零阳镇枫香村大湾坪8号，现租住县城。";
+        only(run(detector, flat), flat, Category.ADDRESS, "慈利县零阳镇枫香村大湾坪8号", Severity.HIGH);
+        String numeral = "户籍地：桃源县漳江镇青林村二屯6号。";
+        only(run(detector, numeral), numeral, Category.ADDRESS, "桃源县漳江镇青林村二屯6号", Severity.HIGH);
+        String plain = "住址：安乡县黄山头镇白鹤村石板沟23号";
+        only(run(detector, plain), plain, Category.ADDRESS, "安乡县黄山头镇白鹤村石板沟23号", Severity.HIGH);
+    }
+
+    @Test
+    void document_numbers_and_village_words_are_not_addresses() {
+        none(run(detector, "申请人住址所在村按照县委村级组织12号文件要求，落实村级组织12号文精神。"));
+        none(run(detector, "依据县政府第3号文件，家住本村的农户均可申请；农村公路12号线已于5月通车。"));
+        none(run(detector, "申请人居住的茶园村村委会3号楼正在维修，全村3号地块已流转。"));
+        none(run(detector, "居民反映茶园村下寨组道路破损，茶园村2023年12号令已废止。"));
+        // a date after the village: 村民 in the line must not make it a house
+        none(run(detector, "茶园村在12号召开村民大会，该村于5号前完成村民信息核对，枫香村每月5号发放补贴。"));
+    }
+
+    @Test
+    void hamlet_address_without_personal_context_is_not_reported() {
+        none(run(detector, "茶园村下寨17号附近的机耕道已完成硬化。"));
+    }
+
+    // ---- 房屋坐落: a column header and a label of a person's house ----
+
+    @Test
+    void house_location_column_of_a_docx_table() {
+        DocumentText doc = Detect.table("慈利县房屋征收事务中心关于零阳片区分户补偿情况的公告", new String[][] {
+                {"序号", "被征收人", "房屋坐落", "补偿金额（元）"},
+                {"1", "邓春生", "慈利县零阳镇迎宾路33号", "412000"},
+                {"2", "韩桂英", "慈利县零阳镇迎宾路35号2单元201室", "398000"}}, null);
+        List<Finding> found = run(detector, doc);
+        assertEquals(2, found.size(), Detect.describe(found));
+        Finding plain = one(found, doc.text(), Category.ADDRESS, "慈利县零阳镇迎宾路33号", Severity.HIGH);
+        assertTrue(plain.explanation().contains("住址列"), plain.explanation());
+        one(found, doc.text(), Category.ADDRESS, "慈利县零阳镇迎宾路35号2单元201室", Severity.HIGH);
+    }
+
+    @Test
+    void land_or_project_site_columns_are_not_address_columns() {
+        DocumentText doc = Detect.table(null, new String[][] {{"序号", "宗地坐落", "项目地址"}, {"1", "慈利县零阳镇迎宾路33号", "慈利县零阳镇迎宾路35号"}}, null);
+        none(run(detector, doc));
+    }
+
+    @Test
+    void house_located_at_a_street_number() {
+        String text = "经核实，被征收人邓春生的房屋坐落于慈利县零阳镇迎宾路33号，建筑面积86平方米。";
+        only(run(detector, text), text, Category.ADDRESS, "慈利县零阳镇迎宾路33号", Severity.HIGH);
+    }
+
+    @Test
+    void agency_company_and_project_sites_are_not_reported() {
+        none(run(detector, "本局坐落于慈利县零阳镇迎宾路18号，办公地址：慈利县迎宾路18号，邮编：427200。"));
+        none(run(detector, "该公司房屋坐落于慈利县工业园区兴业路8号，系租赁厂房。"));
+        none(run(detector, "该项目坐落于慈利县零阳镇迎宾路88号，总投资3000万元。"));
+        none(run(detector, "区政务服务中心（地址：慈利县迎宾路18号，邮政编码：427200）受理咨询。"));
+    }
 }

@@ -236,4 +236,40 @@ class IdNumberDetectorTest {
         none(run(detector, "１２３４５６７８９０".repeat(5)));
         none(run(detector, "0".repeat(10_000)));
     }
+
+    // ---- 15-digit legacy numbers in an ID column (held-out finding 6) ----
+
+    @Test
+    void legacy_number_in_an_id_column_of_a_docx_table() {
+        // the header cell is far from the numbers (more than 20 characters): only the column ties them together
+        DocumentText doc = Detect.table("慈利县民政局关于2023年第二批特困供养人员的公示", new String[][] {
+                {"序号", "姓名", "性别", "公民身份号码", "家庭住址", "供养方式", "供养标准（元/月）"},
+                {"1", "邓春生", "男", "430726750918351", "零阳镇枫香村", "分散供养", "720"},
+                {"2", "韩桂英", "女", "430726198804120023", "零阳镇青林村", "集中供养", "950"}}, null);
+        List<Finding> found = run(detector, doc);
+        assertEquals(2, found.size(), Detect.describe(found));
+        Finding f = one(found, doc.text(), Category.ID_NUMBER, "430726750918351", Severity.HIGH);
+        assertTrue(f.explanation().contains("15位") && f.explanation().contains("身份证号列"), f.explanation());
+        one(found, doc.text(), Category.ID_NUMBER, "430726198804120023", Severity.BLOCKER);
+    }
+
+    @Test
+    void legacy_number_in_other_columns_is_not_an_id() {
+        DocumentText doc = Detect.table(null, new String[][] {
+                {"序号", "企业名称", "注册号", "备注"},
+                {"1", "慈利县永顺建材厂", "430726750918351", "430726750918351"}}, null);
+        none(run(detector, doc));
+        DocumentText noHeader = Detect.table(null, new String[][] {{"1", "邓春生", "430726750918351"}}, null);
+        none(run(detector, noHeader));
+    }
+
+    @Test
+    void legacy_number_in_a_row_of_a_pdf_text_table() {
+        String text = "序号 姓名 身份证号码 金额\n1 邓春生 430726750918351 1200\n2 韩桂英 430726198804120023 800";
+        List<Finding> found = run(detector, text);
+        assertEquals(2, found.size(), Detect.describe(found));
+        one(found, text, Category.ID_NUMBER, "430726750918351", Severity.HIGH);
+        // a sentence between the header and the number: prose, not a table row
+        none(run(detector, "序号 姓名 身份证号码 金额\n以上为表头样式，本表各栏填报说明如下：档案编号栏填写系统生成的号码，如430726750918351，不得涂改"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.gongkai.personal;
 
 import static org.gongkai.personal.Detect.none;
+import static org.gongkai.personal.Detect.noneOf;
 import static org.gongkai.personal.Detect.one;
 import static org.gongkai.personal.Detect.only;
 import static org.gongkai.personal.Detect.run;
@@ -155,6 +156,202 @@ class PersonNameDetectorTest {
     @Test
     void company_party_is_not_a_person() {
         none(run(detector, "当事人：重庆市荣昌区宏达商贸有限公司\n统一社会信用代码：91500105MA5U8KQ3XN\n法定代表人职务：执行董事"));
+    }
+
+    // ---- party roles beyond 当事人/申请人 (held-out finding 1) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"被征收人：邓春生", "被拆迁人 韩桂英", "被执行人钱立伟", "受害人：卢晓东", "犯罪嫌疑人：严国强", "救助对象：龚小兰",
+            "户名：秦玉珍", "证人：欧小芳"})
+    void party_roles(String labelled) {
+        String name = labelled.substring(labelled.length() - 3);
+        String text = labelled + "，2023年8月已签收相关文书。";
+        only(run(detector, text), text, Category.PERSON_NAME, name, Severity.MEDIUM);
+    }
+
+    @Test
+    void villager_named_in_a_report() {
+        String text = "经镇政府核实，青山村村民蒋德福在自家承包地上违规建房，已责令其停止施工。";
+        only(run(detector, text), text, Category.PERSON_NAME, "蒋德福", Severity.MEDIUM);
+    }
+
+    @Test
+    void role_words_in_prose_are_not_names() {
+        none(run(detector, "  被征收人应当在补偿协议约定的期限内完成搬迁，被征收人对补偿决定不服的，可以依法申请行政复议。"));
+        none(run(detector, "  村民委员会应当召开村民代表大会讨论，村民小组长负责通知到户，村民和居民均可参加。"));
+        none(run(detector, "  受害人家属可向公安机关反映情况；救助对象应当如实申报家庭收入。户名：石门县城关镇财政所，账号：4301 0000 1234 5678 901。"));
+        none(run(detector, "  本市居民身份证换领工作由公安机关负责，证人证言应当当庭质证。"));
+    }
+
+    // ---- a name followed by （ and an ID, or next to a bank card or account ----
+
+    @Test
+    void name_followed_by_a_bracket_and_an_id_number() {
+        String text = "经核查，石门村村民付秋菊（身份证号码430726198804120023）虚报种植面积2.5亩，已责令退回补贴资金。";
+        Finding f = only(run(detector, text), text, Category.PERSON_NAME, "付秋菊", Severity.MEDIUM);
+        assertTrue(f.score() >= 0.8);
+        String bare = "虚报面积的农户有：杜长春（430726197509183510）。";
+        only(run(detector, bare), bare, Category.PERSON_NAME, "杜长春", Severity.MEDIUM);
+    }
+
+    @Test
+    void name_next_to_a_bank_card_or_an_account() {
+        String text = "补助资金已拨付至蒙秀英6228480402564890018，请注意查收。";
+        only(run(detector, text), text, Category.PERSON_NAME, "蒙秀英", Severity.MEDIUM);
+        String account = "请将赔偿款转入邹明亮，开户行：湖南石门农村商业银行城关支行，账号：6217003810234567892。";
+        only(run(detector, account), account, Category.PERSON_NAME, "邹明亮", Severity.MEDIUM);
+    }
+
+    @Test
+    void bank_names_and_agency_accounts_next_to_an_account_are_not_names() {
+        none(run(detector, "缴款账户：户名：石门县财政局，开户行：中国农业银行石门支行，账号：6228481198765432100。"));
+        none(run(detector, "开户银行：农业银行，账号：6228481198765432100。"));
+    }
+
+    // ---- names HanLP splits, accepted with strong context (held-out finding 2) ----
+
+    @Test
+    void name_hanlp_cuts_short_is_taken_whole_with_a_label() {
+        // HanLP reads 黄小/nr 玲/nz and 王晓/nr 玲/nz
+        String text = "户主黄小玲，家庭人口3人；申请人王晓玲，于2023年5月提出申请。";
+        List<Finding> found = run(detector, text);
+        assertEquals(2, found.size(), Detect.describe(found));
+        one(found, text, Category.PERSON_NAME, "黄小玲", Severity.MEDIUM);
+        one(found, text, Category.PERSON_NAME, "王晓玲", Severity.MEDIUM);
+    }
+
+    @Test
+    void name_hanlp_splits_is_taken_next_to_a_mobile() {
+        // HanLP reads 石/… 秀玲 or 石秀/nr 玲/nz; the mobile right after the cell is the context
+        DocumentText doc = Detect.table(null, new String[][] {{"序号", "片区", "网格员", "手机"}, {"1", "城东片区", "石秀玲", "13975012345"}}, null);
+        one(run(detector, doc), doc.text(), Category.PERSON_NAME, "石秀玲", Severity.MEDIUM);
+        String text = "村民周美玲（身份证号码362102198106305274）";
+        only(run(detector, text), text, Category.PERSON_NAME, "周美玲", Severity.MEDIUM);
+    }
+
+    @Test
+    void split_name_guards_still_hold() {
+        // prose after a label, place names and everyday words next to a number are not names
+        none(run(detector, "当事人应当配合调查。当事人陈述申辩的，本局应当听取。申请人和孩子，申请人向本机关提交材料。"));
+        none(run(detector, "石门县13975012345"));
+        none(run(detector, "金额13975012345"));
+    }
+
+    // ---- a label cut by a PDF line end (held-out finding 3) ----
+
+    @Test
+    void label_cut_by_a_line_break() {
+        String text = "5月8日，执法人员对当事人的委托代\n理人尹志勇进行询问，制作询问笔录一份。";
+        DocumentText doc = DocumentText.of(List.of(Block.body(text)));
+        Finding f = only(run(detector, doc), text, Category.PERSON_NAME, "尹志勇", Severity.MEDIUM);
+        assertTrue(f.explanation().contains("委托代理人"), f.explanation());
+    }
+
+    @Test
+    void name_cut_by_a_line_break_right_after_its_label() {
+        String text = "经审查，本机关认为申请人龚\n建华提交的材料齐全，符合受理条件，予以受理。";
+        Finding f = only(run(detector, text), text, Category.PERSON_NAME, "龚\n建华", Severity.MEDIUM);
+        assertEquals("龚\n建华", f.text());
+    }
+
+    @Test
+    void prose_wrapped_after_a_label_is_still_no_name() {
+        none(run(detector, "各单位应督促当事人应\n当配合调查，申请人向\n本机关提交申请材料。"));
+    }
+
+    @Test
+    void break_between_blocks_is_not_joined() {
+        // a table cell "受害" followed by a cell "人数": no label across cells
+        DocumentText doc = Detect.table(null, new String[][] {{"受害", "人张明"}}, null);
+        none(run(detector, doc));
+    }
+
+    // ---- names listed before 等人 with what they did (held-out finding 4) ----
+
+    @Test
+    void organisers_listed_before_a_group_word() {
+        String text = "经调查，此次阻工事件由邱海林、包某某等人纠集策划，蒋立春和孔德明等6人多次到市政府门前聚集。";
+        List<Finding> found = run(detector, text);
+        assertEquals(3, found.size(), Detect.describe(found));
+        one(found, text, Category.PERSON_NAME, "邱海林", Severity.MEDIUM);
+        one(found, text, Category.PERSON_NAME, "蒋立春", Severity.MEDIUM);
+        one(found, text, Category.PERSON_NAME, "孔德明", Severity.MEDIUM);
+        noneOf(found, "包某某");
+    }
+
+    @Test
+    void officials_and_ordinary_work_before_a_group_word_are_not_names() {
+        none(run(detector, "县长张三、副县长李四等人到现场指导抢险救灾工作。"));
+        none(run(detector, "由王立新、陈红等同志组成督查组，由李明、王芳等人组织专家评审。"));
+        none(run(detector, "会议由县委书记刘强主持，县委副书记赵刚等人参加。"));
+    }
+
+    // ---- 法定代表人 of an organisation party (held-out finding 5) ----
+
+    @Test
+    void legal_representative_of_a_penalised_company_is_not_reported() {
+        none(run(detector, "被处罚单位：石门县永顺建筑劳务有限公司\n统一社会信用代码：91430726MA4L2B3C1X\n地址：石门县楚江街道宝峰路8号\n法定代表人：樊志明（职务：总经理）"));
+        none(run(detector, "当事人：石门县丰源柑橘专业合作社，法定代表人：曹德江，联系电话：13975012345。"));
+        none(run(detector, "被申请人：石门县宏达商贸有限公司\n负责人：樊志明，13975012345\n法人代表：曹德江"));
+        none(run(detector, "项目负责人：李文华，联系电话：0736-5321234。"));
+    }
+
+    @Test
+    void natural_person_party_and_others_are_still_reported() {
+        String text = "当事人：严春林，男，汉族，公民身份号码：430726197509183510，住址：石门县楚江街道。";
+        only(run(detector, text), text, Category.PERSON_NAME, "严春林", Severity.MEDIUM);
+        // a 法定代表人 with no organisation in sight is reported, to be safe
+        String lone = "法定代表人：卢永刚，联系电话：13975012345。";
+        only(run(detector, lone), lone, Category.PERSON_NAME, "卢永刚", Severity.MEDIUM);
+        // the company's victim stays private
+        String victim = "当事人：石门县永顺建筑劳务有限公司\n法定代表人：樊志明\n受害人：卢晓东，男，在施工中受伤。";
+        only(run(detector, victim), victim, Category.PERSON_NAME, "卢晓东", Severity.MEDIUM);
+    }
+
+    // ---- name columns with other headers (held-out finding 1) ----
+
+    @Test
+    void name_columns_under_party_headers() {
+        DocumentText doc = Detect.table("石门县房屋征收事务中心关于楚江片区房屋征收补偿的公示", new String[][] {
+                {"序号", "被征收人", "房屋坐落", "补偿金额（元）"},
+                {"1", "邓春生", "石门县楚江街道宝峰路12号", "412000"},
+                {"2", "张*华", "石门县楚江街道宝峰路14号", "398000"},
+                {"3", "合计", "", "810000"}}, null);
+        DocumentText relief = Detect.table(null, new String[][] {{"救助对象", "户主姓名", "申请人"}, {"龚小兰", "韩桂英", "钱立伟"}}, null);
+        List<Finding> found = run(detector, doc);
+        only(found, doc.text(), Category.PERSON_NAME, "邓春生", Severity.MEDIUM);
+        assertTrue(found.get(0).explanation().contains("被征收人"), found.get(0).explanation());
+        List<Finding> more = run(detector, relief);
+        assertEquals(3, more.size(), Detect.describe(more));
+        one(more, relief.text(), Category.PERSON_NAME, "龚小兰", Severity.MEDIUM);
+        one(more, relief.text(), Category.PERSON_NAME, "韩桂英", Severity.MEDIUM);
+        one(more, relief.text(), Category.PERSON_NAME, "钱立伟", Severity.MEDIUM);
+    }
+
+    @Test
+    void other_columns_and_non_names_in_name_columns_are_not_reported() {
+        DocumentText doc = Detect.table(null, new String[][] {{"序号", "申请人", "项目名称", "责任单位"},
+                {"1", "石门县", "宋家湾水库除险加固", "县水利局"},
+                {"2", "永兴木材厂", "林下经济示范基地", "县林业局"},
+                {"3", "无", "陈家巷道路硬化", "楚江街道"}}, null);
+        none(run(detector, doc));
+    }
+
+    @Test
+    void name_column_of_a_pdf_text_table() {
+        // PDF text: a header line, then rows with running serial numbers; wrapped cells give extra lines
+        String text = "石门县2023年公开招聘社区工作者拟聘用人员名单\n序号 姓名 性别 身份证号码 岗位\n1 严国强 男 43072619 社区综合\n75091835 岗\n10\n"
+                + "2 欧小芳 女 43012119 社区综合\n69020328 岗\n16\n  公示期间如有异议，请与县民政局联系，联系电话：0736-5321234。";
+        List<Finding> found = run(detector, DocumentText.of(List.of(Block.body(text))));
+        assertEquals(2, found.size(), Detect.describe(found));
+        one(found, text, Category.PERSON_NAME, "严国强", Severity.MEDIUM);
+        one(found, text, Category.PERSON_NAME, "欧小芳", Severity.MEDIUM);
+    }
+
+    @Test
+    void pdf_text_table_needs_a_name_header_and_running_serials() {
+        none(run(detector, "序号 项目 单位 金额\n1 宋家湾 水利局 3000\n2 石门县 林业局 2000"));
+        none(run(detector, "序号 姓名 职责\n3 严国强 组长\n7 欧小芳 成员"));
     }
 
     @Test

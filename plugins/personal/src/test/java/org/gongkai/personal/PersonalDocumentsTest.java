@@ -365,6 +365,79 @@ class PersonalDocumentsTest {
     }
 
     @Test
+    void compensation_table_naming_householders_houses_and_accounts() {
+        DocumentText doc = Detect.table("慈利县房屋征收事务中心\n关于零阳老城片区房屋征收分户补偿结果的公示\n  依据《国有土地上房屋征收与补偿条例》，现将已签约被征收人的分户补偿结果公示如下。",
+                new String[][] {
+                        {"序号", "被征收人", "房屋坐落", "补偿金额（元）", "开户行", "账号"},
+                        {"1", "邓春生", "慈利县零阳镇迎宾路33号", "412000", "慈利农村商业银行", "6228480402564890018"},
+                        {"2", "韩桂英", "慈利县零阳镇迎宾路35号2单元201室", "398000", "中国建设银行慈利支行", "6217003810234567892"},
+                        {"3", "张*华", "慈利县零阳镇迎宾路37号", "356000", "中国银行慈利支行", "6230********3458"}},
+                "  对公示内容有异议的，请于7日内向县房屋征收事务中心反映。\n  办公地址：慈利县迎宾路18号，联系电话：0744-3221234。\n慈利县房屋征收事务中心\n2023年9月1日");
+        exactly(doc, all(doc),
+                want(Category.PERSON_NAME, "邓春生", Severity.MEDIUM), want(Category.ADDRESS, "慈利县零阳镇迎宾路33号", Severity.HIGH),
+                want(Category.BANK_CARD, "6228480402564890018", Severity.BLOCKER),
+                want(Category.PERSON_NAME, "韩桂英", Severity.MEDIUM), want(Category.ADDRESS, "慈利县零阳镇迎宾路35号2单元201室", Severity.HIGH),
+                want(Category.BANK_CARD, "6217003810234567892", Severity.BLOCKER),
+                // the masked householder's house is still a house-level address in the 房屋坐落 column
+                want(Category.ADDRESS, "慈利县零阳镇迎宾路37号", Severity.HIGH));
+    }
+
+    @Test
+    void penalty_decision_against_a_company_names_its_legal_representative() {
+        DocumentText doc = body("""
+                慈利县应急管理局
+                行政处罚决定书
+                慈应急罚〔2023〕9号
+                被处罚单位：慈利县永顺建筑劳务有限公司
+                统一社会信用代码：91430726MA4L2B3C1X
+                住所：慈利县工业园区兴业路8号
+                法定代表人：樊志明（职务：执行董事）
+                  2023年3月2日，该公司施工现场发生一起高处坠落事故，造成一名工人（卢某某）受伤。该公司未按规定对从业人员进行安全培训，本局决定给予罚款人民币叁万元整。
+                  请于收到本决定书之日起15日内将罚款缴至：户名：慈利县财政局非税收入汇缴结算户，账号：1910 0420 0920 0123 456。
+                慈利县应急管理局
+                2023年4月3日
+                （此件主动公开）""");
+        exactly(doc, all(doc));
+    }
+
+    @Test
+    void penalty_decision_against_a_villager_with_a_rural_address() {
+        DocumentText doc = body("""
+                慈利县自然资源局
+                行政处罚决定书
+                当事人：覃秋生，男，汉族，公民身份号码：430726197509183510，住址：慈利县零阳镇枫香村大湾坪8号，联系电话：13975012345。
+                  经查，当事人未经批准占用耕地建房，违反《中华人民共和国土地管理法》第四十四条的规定。
+                  本局地址：慈利县迎宾路18号，联系电话：0744-3221234。""");
+        exactly(doc, all(doc),
+                want(Category.PERSON_NAME, "覃秋生", Severity.MEDIUM),
+                want(Category.ID_NUMBER, "430726197509183510", Severity.BLOCKER),
+                want(Category.ADDRESS, "慈利县零阳镇枫香村大湾坪8号", Severity.HIGH),
+                want(Category.PHONE_NUMBER, "13975012345", Severity.HIGH));
+    }
+
+    @Test
+    void investigation_report_from_a_pdf_with_a_label_cut_at_the_line_end() {
+        // PDF lines of about 30 characters in one block: the label 委托代理人 breaks over two lines
+        DocumentText doc = DocumentText.of(List.of(Block.body("慈利县市场监督管理局"),
+                Block.body("关于慈利县某茶叶有限公司涉嫌销售不合格商品案的调查终结报告\n  2023年6月12日，执法人员依法对当事人的经营场所进行检查，6月19日对当事人的委托代\n"
+                        + "理人尹志勇进行询问，制作询问笔录一份。"),
+                Block.body("慈利县市场监督管理局")));
+        exactly(doc, all(doc), want(Category.PERSON_NAME, "尹志勇", Severity.MEDIUM));
+    }
+
+    @Test
+    void incident_report_naming_organisers_and_officials() {
+        DocumentText doc = body("""
+                慈利县人民政府办公室
+                关于零阳镇部分群众聚集事件处置情况的通报
+                  2023年7月3日，零阳镇枫香村部分群众因征地补偿问题聚集到镇政府门前。县委副书记刘强同志立即带队赶赴现场，副县长王建华、县信访局局长陈明等人现场劝导。
+                  经查，此次聚集由邱海林、包某某等人组织策划，目前已依法处理。
+                慈利县人民政府办公室
+                2023年7月5日""");
+        exactly(doc, all(doc), want(Category.PERSON_NAME, "邱海林", Severity.MEDIUM));
+    }
+
+    @Test
     void detectors_never_throw_and_never_return_null() {
         Random r = new Random(15);
         String alphabet = "0123456789０１２３４５６７８９Xx＊*-— \n\t：:，。、（）()@＠.．号路栋单元室村组当事人申请人身份证手机卡号护照渝A贵张王李先生女士某局委";
