@@ -39,7 +39,8 @@ public final class InterpretationDetector implements Detector {
         String type = ctx.structure().docType();
         boolean policy = POLICY.matcher(title).find() && !NOT_POLICY.matcher(title).find()
                 && !"请示".equals(type) && !"报告".equals(type) && !"函".equals(type) && !"批复".equals(type);
-        if (!policy) {
+        // a draft out for public comment is not yet the policy: its interpretation comes with the final text
+        if (!policy || TypeRules.PUBLIC_CONSULTATION.matcher(ctx.text().text()).find() && Patterns.DRAFT_LABEL.matcher(ctx.text().text()).find()) {
             return List.of();
         }
         return List.of(Finding.document(Category.INTERPRETATION_MISSING, Severity.MEDIUM, Basis.INTERPRETATION,

@@ -63,4 +63,27 @@ class ProcessInfoDetectorTest {
     void ordinary_notice_is_not_flagged() {
         assertEquals(List.of(), Docs.run(detector, Docs.notice("关于做好防汛工作的通知", "（此件主动公开）", null), null, null));
     }
+
+    @Test
+    void minutes_introducing_decisions_with_huiyi_yiding_are_not_flagged() {
+        String text = "市政府第五次常务会议纪要\n    会议研究了老旧小区改造工作。会议议定：一、由市住建局牵头制定改造计划。\n    会议强调，各部门要按时完成任务。\n市人民政府办公室\n2024年4月2日";
+        assertEquals(List.of(), Docs.run(detector, text, null, null));
+    }
+
+    @Test
+    void a_draft_put_out_for_public_comment_is_not_process_information() {
+        String text = "关于公开征求《临河区农贸市场管理办法（征求意见稿）》意见的公告\n    为提高决策透明度，现将《临河区农贸市场管理办法（征求意见稿）》向社会公开征求意见，"
+                + "请于2024年6月30日前反馈。\n临河区市场监督管理局\n2024年6月1日\n（此件主动公开）";
+        assertEquals(List.of(), Docs.run(detector, text, null, null));
+        assertEquals(List.of(), Docs.run(new InterpretationDetector(), text, null, null));
+    }
+
+    @Test
+    void an_annual_report_on_government_information_is_published_by_law_but_a_report_upwards_is_not() {
+        String annual = "临河区人民政府2023年政府信息公开工作年度报告\n    根据《中华人民共和国政府信息公开条例》，现公布本年度报告。\n临河区人民政府办公室\n2024年1月20日\n（此件主动公开）";
+        assertEquals(List.of(), Docs.run(detector, annual, null, null));
+        assertEquals(List.of(), Docs.run(new AttributeDetector(), annual, null, null));
+        String upward = "关于2023年安全生产工作情况的报告\n市人民政府：\n    现将我区安全生产工作情况报告如下。\n临河区人民政府\n2024年1月20日\n（此件主动公开）";
+        assertEquals(List.of(Category.ATTRIBUTE_CONFLICT), Docs.categories(Docs.run(new AttributeDetector(), upward, null, null)));
+    }
 }
