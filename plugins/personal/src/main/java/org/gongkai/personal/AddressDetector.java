@@ -33,18 +33,20 @@ public final class AddressDetector implements Detector {
      */
     private static final String HAMLET = "(?<![农乡渔全各每]村)(?:(?![级委第文令字发办会室楼号民务部集规划政策路街巷道区县市镇乡于在到从至自将已并和及与的对向为是等共有计约每月日年周时期间截止届])"
             + "\\p{IsHan}){1,4}?\\d+(?:-\\d+)?号(?![文令函件])";
+    /** A section of a street (中山路2段) or a numbered area of a residential quarter (花家地西里三区12号楼). */
+    private static final String STREET_PART = "(?:\\d+段|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})区)?";
     private static final Pattern ADDRESS = Pattern.compile(
             "(?:[\\p{IsHan}]{2,8}?(?:省|自治区|市|州|盟))?(?:[\\p{IsHan}]{1,8}?(?:区|县|旗))?(?:[\\p{IsHan}]{1,8}?(?:镇|乡|街道))?"
-            + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?!线)(?:院)?)"
-            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)(?:\\d+号)?|" + HAMLET + ")))"
+            + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)(?:院)?)"
+            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:(?:组|社|队)(?:\\d+号)?|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
     /**
      * The part every address must contain (a 路/街 … 号, a 村 … 组 or a 村 … hamlet … 号). Matching {@link #ADDRESS}
      * only near these anchors keeps its lazy place-name prefixes from being tried at every character of a long
      * document.
      */
-    private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)(?:\\d+段)?\\d+(?:-\\d+)?号(?!线)"
-            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队)|" + HAMLET + ")");
+    private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)"
+            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")");
     /** Farthest an address can start before its anchor: three place-name levels and the street name. */
     private static final int REACH = 48;
     /** Words that tie an address to a person. 住所 is also the legal term for a company's seat (see {@link #ORGANISATION}). */
@@ -58,12 +60,17 @@ public final class AddressDetector implements Detector {
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
     private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|"
             + "受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口|"
-            + "(?:局|委|办|院|中心|机关|单位|站|队|馆|政府|公司|窗口|大厅)[（(]?(?:的)?(?:办公|通讯|联系|来信|来访)?地址|来信请寄|来信地址|来访地址");
+            + "(?:局|委|办|院|中心|机关|单位|站|队|馆|政府|公司|窗口|大厅)[（(]?(?:的)?(?:办公|通讯|通信|联系|来信|来访|邮寄)?地址|来信请寄|来信地址|来访地址");
     /** An organisation as the party an address belongs to (a company's 住所 is public registration data). */
     private static final Pattern ORGANISATION = Pattern.compile("公司|企业|集团|合作社|厂|商行|经营部|门市部|超市|酒店|宾馆|医院|学校|协会|事务所|银行|中心|局|委员会|政府");
     /** Labels of the party a decision or notice is about. */
     private static final Pattern PARTY = Pattern.compile("当事人|被处罚单位|被处罚人|被申请人|申请人|被检查单位|被检查人|被调查单位|被调查人|单位名称|企业名称|"
             + "被投诉人|投诉人|被举报人|举报人|供应商|中标人|成交人|被征收人");
+    /** Postal-address labels: personal context only after a natural-person party ({@link #partyPostalAddress}). */
+    private static final Pattern POSTAL = Pattern.compile("通信地址|通讯地址|联系地址|邮寄地址|送达地址|收件地址");
+    /** Labels of a party that is a natural person unless an organisation is named after it. */
+    private static final Pattern NATURAL_PARTY = Pattern.compile("当事人|被申请人|申请人|投诉人|举报人|信访人|上访人|来信人|被处罚人|被征收人|被拆迁人|"
+            + "复议申请人|异议人|受害人|户主|姓名");
     /** Marks of a natural person between the party label and the address. */
     private static final Pattern NATURAL_PERSON = Pattern.compile("[，,、（(\\s][男女][，,、）)\\s]|身份证|公民身份号码|出生|\\d+岁|民族|家住|住址|家庭住址|户籍");
     /** Words that end what comes before an address: labels, parties and function words no place name holds. */
@@ -88,7 +95,8 @@ public final class AddressDetector implements Detector {
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         NormalizedText n = ctx.normalized();
-        String t = n.text();
+        View view = View.of(n);
+        String t = view.text;
         Set<String> addressColumns = addressColumns(ctx.text());
         List<Finding> out = new ArrayList<>();
         Matcher m = ADDRESS.matcher(t);
@@ -103,7 +111,7 @@ public final class AddressDetector implements Detector {
                 break;
             }
             done = m.end();
-            int start = trimmedStart(n, m.start(), m.end());
+            int start = trimmedStart(n, view, m.start(), m.end());
             if (m.end() - start < 5) {
                 continue;
             }
@@ -112,7 +120,10 @@ public final class AddressDetector implements Detector {
             String line = Context.line(t, start, m.end());
             String personal = Context.find(PERSONAL, before);
             if (personal == null) {
-                personal = column(n.blockAt(start), addressColumns);
+                personal = column(n.blockAt(view.normalised(start)), addressColumns);
+            }
+            if (personal == null) {
+                personal = partyPostalAddress(t, start, before);
             }
             String personInLine = Context.find(Context.PERSON, line);
             boolean agency = agencyLabelNearest(before)
@@ -125,11 +136,137 @@ public final class AddressDetector implements Detector {
                 continue;
             }
             double score = 0.55 + (personal != null ? 0.35 : 0) + (flat ? 0.08 : 0) + (personInLine != null ? 0.05 : 0);
-            out.add(Finding.at(n, start, m.end(), Category.ADDRESS, Severity.HIGH, Math.min(0.99, score), PhoneNumberDetector.BASIS,
-                    "具体到门牌号的住址" + (flat ? "（含楼栋、单元或室号）" : "") + (personal != null ? "；上下文：" + personal
+            out.add(Finding.at(n, view.normalised(start), view.normalisedEnd(m.end()), Category.ADDRESS, Severity.HIGH, Math.min(0.99, score),
+                    PhoneNumberDetector.BASIS, "具体到门牌号的住址" + (flat ? "（含楼栋、单元或室号）" : "") + (personal != null ? "；上下文：" + personal
                             : personInLine != null ? "；同行出现“" + personInLine + "”" : "") + "。个人住址属个人隐私，公开前须删除或仅保留到村（社区）。", name()));
         }
         return out;
+    }
+
+    /**
+     * A postal address label (通信地址、通讯地址、联系地址 …) right before the address, of a natural-person party: a
+     * party label (申请人、当事人 …) within the four lines before it and no organisation named between them — the
+     * 申请人's own address in a reply to a disclosure request. An agency's postal address is caught as such before.
+     */
+    private static String partyPostalAddress(String t, int start, String before) {
+        String label = Context.find(POSTAL, before);
+        if (label == null) {
+            return null;
+        }
+        String scope = Context.before(t, start, 160);
+        int lines = scope.length();
+        for (int k = 0; k < 5 && lines > 0; k++) {
+            lines = scope.lastIndexOf('\n', lines - 1);
+        }
+        scope = scope.substring(Math.max(0, lines + 1));
+        Matcher p = NATURAL_PARTY.matcher(scope);
+        int party = -1;
+        String word = null;
+        while (p.find()) {
+            party = p.end();
+            word = p.group();
+        }
+        if (party < 0 || ORGANISATION.matcher(scope.substring(party)).find()) {
+            return null;
+        }
+        return word + label;
+    }
+
+    /**
+     * The text addresses are matched in: the normalised text with a line break inside a block removed where a PDF
+     * line end cuts an address ("青年路\n38号楼", "港沟\n街道神武村二区17号", "3单元6\n01室"), with a map back to normalised
+     * offsets. A break is removed only when an address read across it runs over it; breaks between blocks stay.
+     */
+    static final class View {
+        final String text;
+        private final int[] toNormalised;
+
+        private View(String text, int[] toNormalised) {
+            this.text = text;
+            this.toNormalised = toNormalised;
+        }
+
+        static View of(NormalizedText n) {
+            String t = n.text();
+            StringBuilder sb = null;
+            int[] map = null;
+            int from = 0;
+            for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
+                if (i == 0 || i + 1 >= t.length() || !addressChar(t.charAt(i - 1)) || !addressChar(t.charAt(i + 1)) || !wrapsAddress(t, i)
+                        || !insideBlock(n, i)) {
+                    continue;
+                }
+                if (sb == null) {
+                    sb = new StringBuilder(t.length());
+                    map = new int[t.length() + 1];
+                }
+                for (int k = from; k < i; k++) {
+                    map[sb.length()] = k;
+                    sb.append(t.charAt(k));
+                }
+                from = i + 1;
+            }
+            if (sb == null) {
+                return new View(t, null);
+            }
+            for (int k = from; k < t.length(); k++) {
+                map[sb.length()] = k;
+                sb.append(t.charAt(k));
+            }
+            map[sb.length()] = t.length();
+            return new View(sb.toString(), map);
+        }
+
+        int normalised(int i) {
+            return toNormalised == null ? i : toNormalised[i];
+        }
+
+        int normalisedEnd(int end) {
+            return toNormalised == null ? end : toNormalised[end - 1] + 1;
+        }
+
+        private static boolean addressChar(char c) {
+            return Character.isIdeographic(c) || c >= '0' && c <= '9';
+        }
+
+        /**
+         * Whether an address read over the two lines joined at break {@code i} runs across it. The line before
+         * the break must be a wrapped line of some length (a short title line is not joined to what follows).
+         */
+        private static boolean wrapsAddress(String t, int i) {
+            int lineStart = t.lastIndexOf('\n', i - 1) + 1;
+            if (i - lineStart < 10) {
+                return false;
+            }
+            int lineEnd = t.indexOf('\n', i + 1);
+            lineEnd = lineEnd < 0 ? t.length() : lineEnd;
+            String left = t.substring(Math.max(lineStart, i - REACH), i);
+            String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 1 + 40));
+            int split = left.length();
+            Matcher a = ANCHOR.matcher(joined);
+            Matcher m = ADDRESS.matcher(joined);
+            int done = 0;
+            while (a.find()) {
+                if (a.start() < done) {
+                    continue;
+                }
+                m.region(Math.max(done, a.start() - REACH), joined.length());
+                if (!m.find()) {
+                    return false;
+                }
+                if (m.start() < split && m.end() > split) {
+                    return true;
+                }
+                done = m.end();
+            }
+            return false;
+        }
+
+        private static boolean insideBlock(NormalizedText n, int i) {
+            DocumentText d = n.original();
+            int o = n.originalStart(i);
+            return o + 1 < d.text().length() && d.blockIndexAt(o) == d.blockIndexAt(o + 1);
+        }
     }
 
     /**
@@ -137,8 +274,8 @@ public final class AddressDetector implements Detector {
      * them, so cut after the last label, party or function word ("家住…", "当事人在其租住的…") and after a
      * column gap of the original text (a PDF table row "1 谭正国 城口县…").
      */
-    private static int trimmedStart(NormalizedText n, int start, int end) {
-        String t = n.text();
+    private static int trimmedStart(NormalizedText n, View view, int start, int end) {
+        String t = view.text;
         int firstDigit = start;
         while (firstDigit < end && !Character.isDigit(t.charAt(firstDigit))) {
             firstDigit++;
@@ -149,18 +286,19 @@ public final class AddressDetector implements Detector {
             cut = lead.end();
         }
         String original = n.original().text();
-        int oFrom = n.originalStart(cut);
-        int oTo = n.originalStart(firstDigit);
+        int oFrom = n.originalStart(view.normalised(cut));
+        int oTo = n.originalStart(view.normalised(firstDigit));
         int gap = -1;
         int spaces = 0;
         for (int i = oFrom; i < oTo; i++) {
-            if (Character.isWhitespace(original.charAt(i))) {
+            char c = original.charAt(i);
+            if (Character.isWhitespace(c) && c != '\n') { // a line break here is a wrapped line the view joined
                 spaces++;
                 gap = i;
             }
         }
         if (gap >= 0 && spaces * 3 < oTo - oFrom) { // not a letter-spaced line
-            while (cut < firstDigit && n.originalStart(cut) <= gap) {
+            while (cut < firstDigit && n.originalStart(view.normalised(cut)) <= gap) {
                 cut++;
             }
         }

@@ -46,6 +46,11 @@ import org.gongkai.spi.Span;
  * <ul>
  *   <li>officials named in their role (…同志, 局长…, 签发人): their names in office are public;</li>
  *   <li>masked names (王某、张*明);</li>
+ *   <li>an office's 联系人 named beside the office's landline (no mobile), and staff in a duty roster's 值班人员/带班领导
+ *       columns: officials named in role;</li>
+ *   <li>a bare surname with a title or form of address (刘工、谭女士、王先生、张科长), which identifies no one;</li>
+ *   <li>a piece of a transliterated minority name (平措 of 扎西平措): such names (乌云其木格、买买提·吐尔逊) are taken whole
+ *       after a label, or when sex, ethnic group and an ID or mobile number describe the person.</li>
  *   <li>the 法定代表人 (法人代表, 负责人) of an organisation party — a company, cooperative, association … named as
  *       当事人/被处罚单位/被申请人, or with its 统一社会信用代码 — in the lines from that party label to the
  *       representative label. Reasoning: a 行政处罚决定 against a legal person is published with the legal person's
@@ -123,6 +128,8 @@ public final class PersonNameDetector implements Detector {
     /** Marks of an organisation as the party: its name's suffix or its registration code. */
     private static final Pattern ORGANISATION = Pattern.compile("有限责任公司|有限公司|股份公司|公司|企业|集团|合作社|合伙|厂|商行|经营部|门市部|超市|酒店|宾馆|饭店|"
             + "医院|诊所|学校|幼儿园|协会|商会|事务所|委员会|工作室|中心|银行|统一社会信用代码|组织机构代码|营业执照");
+    /** Private parties whose contact person is theirs, not an office's. */
+    private static final Pattern PRIVATE_PARTY = Pattern.compile("当事人|申请人|投诉人|举报人|信访人|上访人|被处罚人|户主|家属|监护人|患者");
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names. */
     private static final Pattern GROUP = Pattern.compile("等(?:\\d{1,3}|[一二两三四五六七八九十几数多余]{1,3})?(?:人|名(?:群众|村民|居民|人员|当事人|男子|女子)?)");
     /** What the listed persons did: acts that make the list about private persons, not officials at work. */
@@ -137,6 +144,19 @@ public final class PersonNameDetector implements Detector {
             + "所有权人|承包户|承包人|收款人|持卡人|户名|村民|居民|监护人|联系人|代理人|考生|学生|患者|死者|伤者|受害人)(?:姓名|名称)?"
             + "|(?:户主|申请人|农户|村民|居民|考生|学生|患者|家庭成员|成员|人员|对象|本人)?姓名(?:（名称）|\\(名称\\))?");
     private static final Pattern CELL = Pattern.compile("表格(\\d+) 第(\\d+)行第(\\d+)列$");
+    /**
+     * Titles and forms of address that stand right after a bare surname (刘工, 谭女士, 王先生, 李经理, 张科长, 陈主任): such a
+     * term identifies no one and is no name to report. One-character titles count only where the term ends.
+     */
+    private static final String[] TITLES = {"女士", "先生", "小姐", "老师", "师傅", "经理", "总经理", "科长", "副科长", "主任", "副主任", "局长", "副局长",
+            "处长", "部长", "书记", "队长", "所长", "站长", "院长", "校长", "组长", "股长", "同志", "律师", "医生", "大夫", "会计", "干事", "秘书", "警官",
+            "阿姨", "大爷", "大妈", "大姐", "总工", "工", "总", "老", "姐", "哥", "董"};
+    /**
+     * Column headers of a duty roster (值班表): the staff on duty and the leader in charge are officials named in
+     * their role, not private persons — their names are held back from every context (their mobiles are still
+     * reported by {@link PhoneNumberDetector}).
+     */
+    private static final Pattern DUTY_HEADER = Pattern.compile("(?:带班|值班|值守|值宿|跟班)(?:领导|人员|干部|负责人|主任|员|长|人|同志|科室|处室)(?:姓名)?");
     private static final Pattern MASK = Pattern.compile("[\\p{IsHan}]{1,2}(?:某某?|[*＊×]{1,2})");
 
     private volatile Segment segment;
@@ -176,9 +196,11 @@ public final class PersonNameDetector implements Detector {
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         Scan s = new Scan(ctx);
+        s.dutyRoster();
         s.labels();
         s.honorifics();
         s.numbers();
+        s.minorityProfiles();
         s.groups();
         s.nameColumns();
         s.textTableRows();
@@ -300,6 +322,8 @@ public final class PersonNameDetector implements Detector {
         final Map<Integer, Finding> found = new HashMap<>();
         /** View offsets of names that are not reported (a 法定代表人 of an organisation party). */
         final Set<Integer> held = new HashSet<>();
+        /** Original ranges whose names are not reported (cells of a duty roster's staff columns). */
+        final List<int[]> heldOriginal = new ArrayList<>();
 
         Scan(DetectionContext ctx) {
             this.ctx = ctx;
@@ -331,7 +355,15 @@ public final class PersonNameDetector implements Detector {
                 if (HOLD_ONLY.contains(label)) {
                     continue;
                 }
-                String name = candidate(at, raw, "标签“" + label + "”", 0.9, true);
+                if (label.equals("联系人") && officialContact(labelStart, at, raw)) {
+                    for (int k = at; k < at + raw.length(); k++) {
+                        held.add(k);
+                    }
+                    continue;
+                }
+                String whole = masked(t, at, raw) ? null : minorityNameAt(t, at);
+                String name = whole != null ? accept(at, whole, "标签“" + label + "”", 0.9, "按少数民族姓名整体识别")
+                        : candidate(at, raw, "标签“" + label + "”", 0.9, true);
                 int end = name == null ? -1 : at + name.length();
                 // a list after the label: 重点信访人员赵德明、孙桂芬等
                 while (end > 0) {
@@ -343,6 +375,108 @@ public final class PersonNameDetector implements Detector {
                     end = more == null ? -1 : n2.start(1) + more.length();
                 }
             }
+        }
+
+        /**
+         * True when the 联系人 at {@code at} is an office's contact person named in role: the first telephone number
+         * after the name on its line (up to the next 联系人) is a landline that is no private party's — or, with no
+         * number there, the line before or after gives a landline and no mobile ("联系单位及电话：市住建局城市更新科，
+         * 0471-6912345" / "联系人：赵敏"). A 联系人 with a mobile stays a private person's name; so does one of a
+         * private party (申请人的联系人 …, see {@link PhoneNumberDetector#personalLandline}).
+         */
+        boolean officialContact(int label, int at, String raw) {
+            int lineStart = t.lastIndexOf('\n', Math.max(0, label - 1)) + 1;
+            int lineEnd = t.indexOf('\n', at);
+            lineEnd = lineEnd < 0 ? t.length() : lineEnd;
+            int next = t.indexOf("联系人", at + 1);
+            int restEnd = next >= 0 && next < lineEnd ? next : lineEnd;
+            String rest = t.substring(at, Math.max(at, restEnd));
+            int mobile = firstAt(PhoneNumberDetector.MOBILE, rest);
+            int landline = firstAt(PhoneNumberDetector.LANDLINE, rest);
+            if (mobile >= 0 || landline >= 0) {
+                if (mobile >= 0 && (landline < 0 || mobile <= landline)) {
+                    return false;
+                }
+                int l = at + landline;
+                return PhoneNumberDetector.personalLandline(Context.sentenceBefore(t, l, 60)) == null
+                        && !privatePartyBefore(lineStart, label);
+            }
+            String own = t.substring(lineStart, label);
+            int prevStart = lineStart >= 1 ? t.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+            int nextEnd = lineEnd < t.length() ? t.indexOf('\n', lineEnd + 1) : -1;
+            nextEnd = nextEnd < 0 ? t.length() : nextEnd;
+            String around = own + "\n" + t.substring(prevStart, lineStart) + "\n" + t.substring(lineEnd, nextEnd);
+            return firstAt(PhoneNumberDetector.MOBILE, around) < 0 && firstAt(PhoneNumberDetector.LANDLINE, around) >= 0
+                    && PhoneNumberDetector.personalLandline(around) == null && !privatePartyBefore(lineStart, label);
+        }
+
+        /** True when a private party's label (申请人、当事人、投诉人 …) stands on the line before the 联系人 label. */
+        private boolean privatePartyBefore(int lineStart, int label) {
+            return Context.find(PRIVATE_PARTY, t.substring(lineStart, label)) != null;
+        }
+
+        private int firstAt(Pattern p, String s) {
+            Matcher m = p.matcher(s);
+            return m.find() ? m.start() : -1;
+        }
+
+        /**
+         * A duty roster: the cells of DOCX table columns headed 值班人员、带班领导 … and, in PDF or plain text, the
+         * rows after a header line with such a column (up to a paragraph line) are held back — officials on duty
+         * are named in their role.
+         */
+        void dutyRoster() {
+            DocumentText text = ctx.text();
+            Set<String> columns = new HashSet<>();
+            for (Block b : text.blocks()) {
+                Matcher m = CELL.matcher(b.source());
+                String v = b.text().replaceAll("\\s", "");
+                if (m.find() && v.length() <= 10 && DUTY_HEADER.matcher(v).matches()) {
+                    columns.add(m.group(1) + "/" + m.group(3));
+                }
+            }
+            if (!columns.isEmpty()) {
+                for (int i = 0; i < text.blocks().size(); i++) {
+                    Matcher m = CELL.matcher(text.blocks().get(i).source());
+                    if (m.find() && columns.contains(m.group(1) + "/" + m.group(3))) {
+                        int start = text.blockStart(i);
+                        heldOriginal.add(new int[] {start, start + text.blocks().get(i).text().length()});
+                    }
+                }
+            }
+            String o = text.text();
+            int rosterFrom = -1;
+            int lineStart = 0;
+            while (lineStart <= o.length()) {
+                int lineEnd = o.indexOf('\n', lineStart);
+                lineEnd = lineEnd < 0 ? o.length() : lineEnd;
+                List<int[]> cells = cells(o, lineStart, lineEnd);
+                boolean header = false;
+                if (cells.size() >= 2) {
+                    for (int[] c : cells) {
+                        header |= DUTY_HEADER.matcher(o.substring(c[0], c[1])).matches();
+                    }
+                }
+                if (header) {
+                    rosterFrom = lineEnd;
+                } else if (rosterFrom >= 0 && cells.size() <= 1 && lineEnd - lineStart > 20) {
+                    heldOriginal.add(new int[] {rosterFrom, lineStart});
+                    rosterFrom = -1;
+                }
+                lineStart = lineEnd + 1;
+            }
+            if (rosterFrom >= 0) {
+                heldOriginal.add(new int[] {rosterFrom, o.length()});
+            }
+        }
+
+        private boolean heldAt(int original) {
+            for (int[] r : heldOriginal) {
+                if (original >= r[0] && original < r[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -397,6 +531,7 @@ public final class PersonNameDetector implements Detector {
                 if (kind == null) {
                     continue;
                 }
+                minorityBeforeNumber(m.start(), kind);
                 int reach = kind.equals("银行卡号") ? 48 : 20;
                 String before = t.substring(Math.max(0, m.start() - reach), m.start());
                 Matcher b = BEFORE_NUMBER.matcher(before);
@@ -604,6 +739,9 @@ public final class PersonNameDetector implements Detector {
 
         /** Reports the name at original span {@code s}, once. */
         private void report(Span s, double score, String why) {
+            if (heldAt(s.start())) {
+                return;
+            }
             Finding f = Finding.at(ctx.text(), s, Category.PERSON_NAME, Severity.MEDIUM, score, PhoneNumberDetector.BASIS,
                     why + "。公开时应隐去或部分遮盖（如“" + ctx.text().text().charAt(s.start()) + "某某”）。", name());
             found.putIfAbsent(s.start(), f);
@@ -611,17 +749,33 @@ public final class PersonNameDetector implements Detector {
 
         /** Reports the name at view offset {@code start} when it is one; returns the name (also when already reported or held), or null. */
         String candidate(int start, String raw, String why, double score, boolean strong) {
-            if (masked(t, start, raw)) {
+            if (masked(t, start, raw) || titleOnly(t, start)) {
                 return null;
+            }
+            // a piece of a longer transliterated name (扎西平措, 乌云其木格): the whole name with strong context, else nothing
+            int runStart = start;
+            while (runStart > 0 && runStart > start - 10 && (TRANSLITERATION.indexOf(t.charAt(runStart - 1)) >= 0 || t.charAt(runStart - 1) == '·')) {
+                runStart--;
+            }
+            for (int from = runStart; from <= start; from++) {
+                String whole = minorityNameAt(t, from);
+                if (whole != null && from + whole.length() > start) {
+                    return strong ? accept(from, whole, why, score, "按少数民族姓名整体识别") : null;
+                }
             }
             String name = confirm(t, start, raw, strong);
             if (name == null || NOT_NAMES.contains(name)) {
                 return null;
             }
+            return accept(start, name, why, score, "经分词确认为人名");
+        }
+
+        /** Reports the name at view offset {@code start} unless held back or named in an official role; returns the name. */
+        String accept(int start, String name, String why, double score, String how) {
             int ns = view.normalised(start);
             int ne = view.normalisedEnd(start + name.length());
             int original = n.originalStart(ns);
-            if (found.containsKey(original) || held.contains(start)) {
+            if (found.containsKey(original) || held.contains(start) || heldAt(original)) {
                 return name;
             }
             String after = t.substring(start + name.length(), Math.min(t.length(), start + name.length() + 8));
@@ -629,10 +783,130 @@ public final class PersonNameDetector implements Detector {
             if (OFFICIAL_AFTER.matcher(after).find() || OFFICIAL_BEFORE.matcher(before).find() || ORGANISATION_AFTER.matcher(after).find()) {
                 return null;
             }
+            String mask = name.indexOf('·') > 0 ? name.substring(0, name.indexOf('·')) + "·某某" : name.charAt(0) + "某某";
             found.put(original, Finding.at(n, ns, ne, Category.PERSON_NAME, Severity.MEDIUM, score, PhoneNumberDetector.BASIS,
-                    "个人姓名“" + name + "”，依据：" + why + "，经分词确认为人名。公开时应隐去或部分遮盖（如“" + name.charAt(0) + "某某”）。", name()));
+                    "个人姓名“" + name + "”，依据：" + why + "，" + how + "。公开时应隐去或部分遮盖（如“" + mask + "”）。", name()));
             return name;
         }
+
+        /**
+         * A transliterated name described by sex and ethnic group and followed in the same sentence by an ID or
+         * mobile number, also one a PDF line end wraps ("乌云其木格，女，蒙古族，1986年2月生，身份证号码1502\n0319…").
+         */
+        void minorityProfiles() {
+            for (int i = t.indexOf('族'); i >= 0; i = t.indexOf('族', i + 1)) {
+                Matcher p = PROFILE.matcher(t.substring(Math.max(0, i - 24), i + 1));
+                if (!p.find()) {
+                    continue;
+                }
+                int end = i + 1 - (p.end() - p.end(1));
+                int sentenceEnd = i + 1;
+                while (sentenceEnd < t.length() && sentenceEnd - i < 80 && "。；;！？!?".indexOf(t.charAt(sentenceEnd)) < 0) {
+                    sentenceEnd++;
+                }
+                Matcher num = NUMBER.matcher(t.substring(i + 1, sentenceEnd).replace("\n", ""));
+                String kind = null;
+                while (kind == null && num.find()) {
+                    String d = num.group(1);
+                    kind = d.length() == 18 && IdNumber.isValid18(d.toUpperCase()) ? "身份证号码" : d.length() == 11 && d.charAt(0) == '1' ? "手机号码" : null;
+                }
+                if (kind == null) {
+                    continue;
+                }
+                for (int from = Math.max(0, end - 14); from <= end - 3; from++) {
+                    String whole = minorityNameAt(t, from);
+                    if (whole != null && from + whole.length() == end && (from == 0 || !Character.isIdeographic(t.charAt(from - 1)))) {
+                        accept(from, whole, "性别、民族与" + kind + "所描述的个人", 0.85, "按少数民族姓名整体识别");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /**
+         * A transliterated name (乌云其木格, 阿不都热合曼·艾合买提) right before an ID or mobile number, after its sex,
+         * ethnic group and birth month ("乌云其木格，女，蒙古族，1986年2月生，身份证号码…"): taken whole, since no
+         * surname marks where it starts; it must start a line or follow punctuation.
+         */
+        void minorityBeforeNumber(int numberStart, String kind) {
+            String before = t.substring(Math.max(0, numberStart - 48), numberStart);
+            Matcher b = MINORITY_BEFORE_NUMBER.matcher(before);
+            if (!b.find()) {
+                return;
+            }
+            int end = numberStart - before.length() + b.end(1);
+            for (int from = Math.max(0, end - 12); from <= end - 3; from++) {
+                String whole = minorityNameAt(t, from);
+                if (whole != null && from + whole.length() == end) {
+                    if (from == 0 || !Character.isIdeographic(t.charAt(from - 1))) {
+                        accept(from, whole, "紧邻" + kind + "（含性别、民族等个人身份描述）", 0.8, "按少数民族姓名整体识别");
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A name with sex and ethnic group after it ("乌云其木格，女，蒙古族"), matched on the text ending at 族. */
+    private static final Pattern PROFILE = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、（(]\\s?[男女][，,、]\\s?\\p{IsHan}{1,4}族$");
+
+    /**
+     * Characters of transliterated Mongolian, Tibetan, Uyghur and Kazakh names. A run of four or more of them (or
+     * two parts joined by "·") that ends where a name ends is read as one name.
+     */
+    private static final String TRANSLITERATION = "乌云其木格巴特尔苏朝鲁孟宝音陶克套呼哈斯根吉日嘎拉萨仁高娃那松阿坦雅额敦布图琴娜塔胡毕勒达赉乐楞满敖"
+            + "扎西平措次多卓玛德央金尼瓦旺堆普顿珠索朗白曲珍增贡边洛桑丹琼强群培姆宗加才让旦杰赤列"
+            + "不都热合曼买提吐逊古丽努艾力江帕罕米依汗沙吾麦伊坎迪亚库甫肉孜托夏再肯穆默德迪明夫";
+    private static final Pattern MINORITY_BEFORE_NUMBER = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、:：（(\\s]{0,3}(?:[男女][，,、）)\\s]{0,3})?"
+            + "(?:\\d{1,3}岁[，,、\\s]{0,3})?(?:[\\p{IsHan}]{1,4}族[，,、\\s]{0,3})?(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?(?:生|出生)[，,、\\s]{0,3})?"
+            + "(?:身份证号?码?|公民身份号码|证件号码|手机号?码?|(?:联系)?电话)?[:：为]?$");
+
+    /**
+     * The transliterated name starting at {@code at}: four to twelve characters of {@link #TRANSLITERATION} (parts
+     * of two or more joined by "·" count whatever their length) ending where a name ends; or null.
+     */
+    static String minorityNameAt(String t, int at) {
+        if (at >= t.length() || TRANSLITERATION.indexOf(t.charAt(at)) < 0 || at > 0 && TRANSLITERATION.indexOf(t.charAt(at - 1)) >= 0) {
+            return null;
+        }
+        int j = at;
+        int dots = 0;
+        while (j < t.length() && j - at < 14) {
+            char c = t.charAt(j);
+            if (c == '·' && j > at && j + 1 < t.length() && TRANSLITERATION.indexOf(t.charAt(j + 1)) >= 0 && t.charAt(j - 1) != '·') {
+                dots++;
+            } else if (TRANSLITERATION.indexOf(c) < 0) {
+                break;
+            }
+            j++;
+        }
+        String run = t.substring(at, j);
+        if (j < t.length() && Character.isIdeographic(t.charAt(j)) && NAME_END.indexOf(t.charAt(j)) < 0 || run.endsWith("·")) {
+            return null;
+        }
+        if (dots > 0) {
+            for (String part : run.split("·")) {
+                if (part.length() < 2) {
+                    return null;
+                }
+            }
+            return run;
+        }
+        return run.length() >= 4 && run.length() <= 8 ? run : null;
+    }
+
+    /** True when a bare surname at {@code start} is followed by a title or form of address (刘工, 谭女士, 张科长): no name. */
+    static boolean titleOnly(String t, int start) {
+        if (start + 2 > t.length()) {
+            return false;
+        }
+        int given = Surnames.compound(t.substring(start, Math.min(t.length(), start + 3))) ? 2 : 1;
+        for (String title : TITLES) {
+            if (t.startsWith(title, start + given) && (title.length() > 1 || endsAName(t, start + given + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A table cell that holds a name: 2–4 Han characters led by a surname, not masked, no place or organisation. */

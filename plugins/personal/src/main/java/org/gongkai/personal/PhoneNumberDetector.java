@@ -20,8 +20,8 @@ import org.gongkai.spi.Severity;
  */
 public final class PhoneNumberDetector implements Detector {
     static final String BASIS = "《政府信息公开条例》第十五条（个人隐私）";
-    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})(?![0-9])");
-    private static final Pattern LANDLINE = Pattern.compile("(?<![0-9])[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?(?![0-9])");
+    static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})(?![0-9])");
+    static final Pattern LANDLINE = Pattern.compile("(?<![0-9])[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?(?![0-9])");
     /** Labels that make a landline a home number. */
     private static final Pattern HOME_LANDLINE = Pattern.compile("家庭电话|住宅电话|宅电|家中电话|家庭固话|家庭座机|住宅座机");
     /** Private parties whose landline is theirs, unless an office's line is named after them. */
@@ -76,7 +76,7 @@ public final class PhoneNumberDetector implements Detector {
      */
     static String personalLandline(String sentence) {
         int home = lastEnd(HOME_LANDLINE, sentence);
-        int party = lastEnd(PARTY, sentence);
+        int party = lastParty(sentence);
         int office = lastEnd(OFFICE_LINE, sentence);
         if (home >= 0 && home > office) {
             return Context.find(HOME_LANDLINE, sentence.substring(Math.max(0, home - 6)));
@@ -85,6 +85,43 @@ public final class PhoneNumberDetector implements Detector {
             return Context.find(PARTY, sentence.substring(Math.max(0, party - 5)));
         }
         return null;
+    }
+
+    /**
+     * End of the last private-party word, where 先生/女士 count only after a full name ("王建国先生"): after a bare
+     * surname ("联系人：谭女士", "王先生") or no name at all they are a polite form of address that identifies no one —
+     * an agency's contact is addressed so as well.
+     */
+    private static int lastParty(String s) {
+        Matcher m = PARTY.matcher(s);
+        int end = -1;
+        while (m.find()) {
+            if (!(m.group().equals("先生") || m.group().equals("女士")) || !bareAddress(s, m.start())) {
+                end = m.end();
+            }
+        }
+        return end;
+    }
+
+    /**
+     * True when the 先生/女士 at {@code at} follows no name or only a surname: no surname starts a two- or
+     * three-character name right before it ("王强先生", "王建国先生" are names; "联系王先生", "代理机构联系人：谭女士",
+     * "欧阳女士" are not).
+     */
+    static boolean bareAddress(String s, int at) {
+        int run = 0;
+        while (at - run > 0 && Character.isIdeographic(s.charAt(at - run - 1)) && run < 4) {
+            run++;
+        }
+        if (run >= 3 && Surnames.compound(s.substring(at - 3, at) + "x") || run >= 4 && Surnames.compound(s.substring(at - 4, at))) {
+            return false;
+        }
+        for (int len = 2; len <= 3 && len <= run; len++) {
+            if (Surnames.startsWithSurname(s.substring(at - len, at)) && !Surnames.compound(s.substring(at - 2, at) + "x")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lastEnd(Pattern p, String s) {

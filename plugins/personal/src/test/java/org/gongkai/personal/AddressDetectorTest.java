@@ -163,4 +163,56 @@ class AddressDetectorTest {
         none(run(detector, "该项目坐落于慈利县零阳镇迎宾路88号，总投资3000万元。"));
         none(run(detector, "区政务服务中心（地址：慈利县迎宾路18号，邮政编码：427200）受理咨询。"));
     }
+
+    // ---- held-out 2: numbered areas of a village or a quarter, postal addresses of a party, PDF line ends ----
+
+    @Test
+    void village_address_with_a_numbered_area_or_section() {
+        String text = "当事人：覃秋生，男，住址：石门县新关镇茶园村三区9号，联系电话：13975012345。";
+        only(run(detector, text), text, Category.ADDRESS, "石门县新关镇茶园村三区9号", Severity.HIGH);
+        String section = "户籍地：慈利县零阳镇枫香村4片21号。";
+        only(run(detector, section), section, Category.ADDRESS, "慈利县零阳镇枫香村4片21号", Severity.HIGH);
+        String quarter = "申请人家住南岸区南坪街道南湖东里二区5号楼1单元202室。";
+        only(run(detector, quarter), quarter, Category.ADDRESS, "南岸区南坪街道南湖东里二区5号楼1单元202室", Severity.HIGH);
+    }
+
+    @Test
+    void numbered_areas_without_a_house_number_are_not_addresses() {
+        none(run(detector, "住址所在的茶园村三区已完成改造，枫香村4片区的道路于12号通车。"));
+        none(run(detector, "当事人居住的茶园村二区共有农户47户。"));
+    }
+
+    @Test
+    void postal_address_of_a_natural_person_party() {
+        String text = "申请人：陈秋萍\n身份证号：略\n通信地址：重庆市南岸区南坪街道南湖路18号\n联系电话：略";
+        only(run(detector, text), text, Category.ADDRESS, "重庆市南岸区南坪街道南湖路18号", Severity.HIGH);
+        String contact = "当事人：覃秋生，男，联系地址：石门县新关镇茶园村3组9号。";
+        only(run(detector, contact), contact, Category.ADDRESS, "石门县新关镇茶园村3组9号", Severity.HIGH);
+    }
+
+    @Test
+    void postal_address_of_an_organisation_or_an_agency_is_not_personal() {
+        none(run(detector, "申请人：重庆市南岸区宏达商贸有限公司\n通信地址：重庆市南岸区南坪街道南湖路18号"));
+        none(run(detector, "申请人：陈秋萍\n  本机关通信地址：重庆市南岸区南坪街道南湖路18号，邮编：400060。"));
+        none(run(detector, "通信地址：重庆市南岸区南坪街道南湖路18号（区政务服务中心）"));
+    }
+
+    @Test
+    void address_wrapped_at_a_pdf_line_end() {
+        // one PDF block: lines wrap inside the street name's number, the place prefix or the flat number
+        String street = "拟表彰人员：陈秋萍，女，汉族，1986年2月生，家住南岸区南坪街道南湖路\n18号楼2单元301室，现为社区志愿者。";
+        only(run(detector, street), street, Category.ADDRESS, "南岸区南坪街道南湖路\n18号楼2单元301室", Severity.HIGH);
+        String prefix = "当事人：覃秋生，男，1972年3月15日出生，住址：石门县新关\n镇茶园村三区9号，联系电话：13975012345。";
+        only(run(detector, prefix), prefix, Category.ADDRESS, "石门县新关\n镇茶园村三区9号", Severity.HIGH);
+        String flat = "通信地址：重庆市南岸区南坪街道南湖路18号楼2单元3\n01室\n";
+        only(run(detector, "申请人：陈秋萍\n" + flat), "申请人：陈秋萍\n" + flat, Category.ADDRESS, "重庆市南岸区南坪街道南湖路18号楼2单元3\n01室", Severity.HIGH);
+    }
+
+    @Test
+    void line_breaks_between_blocks_or_after_a_short_line_are_not_joined() {
+        // a heading line and the body: no address runs across them
+        none(run(detector, "南湖路\n18号文件精神传达会议纪要"));
+        DocumentText doc = DocumentText.of(List.of(org.gongkai.spi.Block.body("当事人陈秋萍反映，南坪街道南湖路"), org.gongkai.spi.Block.body("18号楼已完成加装电梯。")));
+        none(run(detector, doc));
+    }
 }

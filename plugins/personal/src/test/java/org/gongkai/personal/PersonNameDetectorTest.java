@@ -355,6 +355,105 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void office_contact_person_beside_an_office_landline_is_named_in_role() {
+        // a reply or letter from an agency: its 联系人 next to the office landline is an official contact, not private
+        none(run(detector, "  三、关于补助标准，请按附件执行。\n  联系人：郑晓燕，联系电话：0851-86512345。\n贵阳市民政局"));
+        none(run(detector, "  联系人：韩立军  电话：(023)67881234\n"));
+        // the office line on the line before, the contact on a line of its own
+        none(run(detector, "  联系单位及电话：区民政局社会救助科，0898-66523344\n  联系人：钱晓峰\n海口市龙华区民政局"));
+        // the office's phone first, the contact after it on the next line
+        none(run(detector, "  咨询电话：0731-84561234（市教育局学生资助中心）\n  联系人：易丽华"));
+    }
+
+    @Test
+    void contact_person_with_a_personal_mobile_stays_reported() {
+        String text = "  联系人：郑晓燕，联系电话：13985012345；办公电话：0851-86512345。";
+        only(run(detector, text), text, Category.PERSON_NAME, "郑晓燕", Severity.MEDIUM);
+        String mobileNextLine = "  联系人：钱晓峰\n  手机：15808512345";
+        only(run(detector, mobileNextLine), mobileNextLine, Category.PERSON_NAME, "钱晓峰", Severity.MEDIUM);
+        // no telephone at all: nothing says the contact is an office's
+        String bare = "  如有疑问，请与联系人：钱晓峰联系。";
+        only(run(detector, bare), bare, Category.PERSON_NAME, "钱晓峰", Severity.MEDIUM);
+    }
+
+    @Test
+    void contact_person_of_a_private_party_with_a_landline_stays_reported() {
+        String text = "申请人：周某某，其联系人：易丽华，联系电话：0731-84561234。";
+        only(run(detector, text), text, Category.PERSON_NAME, "易丽华", Severity.MEDIUM);
+    }
+
+    @Test
+    void two_contacts_on_one_line_are_judged_each_by_its_own_number() {
+        String text = "采购人联系人：韩立军，联系电话：023-67881234；供应商联系人：郑晓燕，联系电话：13985012345。";
+        only(run(detector, text), text, Category.PERSON_NAME, "郑晓燕", Severity.MEDIUM);
+    }
+
+    @Test
+    void duty_roster_staff_are_officials_on_duty() {
+        DocumentText doc = Detect.table("关于2024年国庆假期值班安排的通知", new String[][] {
+                {"日期", "带班领导", "值班人员", "联系电话"},
+                {"10月1日", "罗志平", "孙丽娟", "13908910123"},
+                {"10月2日", "罗志平", "欧阳春燕", "18089012345"}}, "值班电话：0851-6321234。");
+        none(run(detector, doc));
+        // PDF or plain text: a header line with a duty column, then rows
+        none(run(detector, "日期 带班领导 值班人员 手机\n10月1日 罗志平 孙丽娟 13908910123\n10月2日 龚建华 欧阳春燕 18089012345\n"
+                + "  值班人员须严格执行24小时值班和领导带班制度，不得脱岗，确保信息畅通。"));
+    }
+
+    @Test
+    void a_table_of_beneficiaries_is_no_duty_roster() {
+        DocumentText doc = Detect.table("2024年第三季度临时救助名单", new String[][] {
+                {"序号", "姓名", "联系电话"},
+                {"1", "孙丽娟", "13908910123"}}, null);
+        only(run(detector, doc), doc.text(), Category.PERSON_NAME, "孙丽娟", Severity.MEDIUM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"联系人：刘工，联系电话：13985012345。", "代理机构联系人：谭女士，联系电话：023-58334567。", "联系人：王先生 13912345678",
+            "当事人：李经理，电话13912345678", "经核实，张科长已到现场。", "申请人：陈主任", "联系人：欧阳女士，手机13985012345", "请与黄老师联系（13985012345）"})
+    void surname_with_a_title_is_no_name(String text) {
+        none(run(detector, text));
+    }
+
+    @Test
+    void full_name_before_a_title_or_a_given_name_like_a_title_is_still_a_name() {
+        String text = "联系人：刘工农，联系电话：13985012345。";
+        only(run(detector, text), text, Category.PERSON_NAME, "刘工农", Severity.MEDIUM);
+        String lady = "经核实，李秀兰女士的申请已受理。";
+        only(run(detector, lady), lady, Category.PERSON_NAME, "李秀兰", Severity.MEDIUM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"当事人：巴特尔图雅，女，住址：略。", "申请人：德吉卓玛，联系电话：13985012345。", "被征收人：阿不都热合曼，男。",
+            "姓名：吐尔逊古丽", "申请人：买买提·吐尔逊，男。", "投诉人：阿依夏木·麦麦提依明"})
+    void transliterated_minority_names_after_a_label_are_taken_whole(String text) {
+        String name = text.substring(text.indexOf('：') + 1, text.length() - (text.indexOf('，') > 0 ? text.length() - text.indexOf('，') : 0));
+        List<Finding> found = run(detector, text);
+        only(found, text, Category.PERSON_NAME, name, Severity.MEDIUM);
+    }
+
+    @Test
+    void a_piece_of_a_transliterated_name_is_never_reported() {
+        // no label: the mobile alone gives context, and the 2-character tail 卓玛 must not be reported as a name of its own
+        String text = "  经核实，索朗德吉卓玛 13985012345 已于3月领取补助。";
+        List<Finding> found = run(detector, text);
+        assertTrue(found.stream().noneMatch(f -> f.text().equals("卓玛")), Detect.describe(found));
+    }
+
+    @Test
+    void transliterated_name_described_by_sex_ethnic_group_and_an_id_number() {
+        // the ID number wraps at a PDF line end; the name has no Han surname and no label
+        String text = "  拟确认以下人员为见义勇为人员：\n  苏日娜图雅，女，蒙古族，1990年5月生，身份证号码1502\n03199005143689，现为社区居民。";
+        only(run(detector, DocumentText.of(List.of(Block.body(text)))), text, Category.PERSON_NAME, "苏日娜图雅", Severity.MEDIUM);
+    }
+
+    @Test
+    void transliteration_characters_in_prose_are_no_name() {
+        none(run(detector, "当事人多次不提交材料，申请人阿拉善盟分局已受理。"));
+        none(run(detector, "  巴特尔，男，蒙古族，1970年5月生，中共党员，现任旗人民政府副旗长。"));
+    }
+
+    @Test
     void works_before_configure_is_called() {
         PersonNameDetector fresh = new PersonNameDetector();
         String text = "当事人：王建国，男。";

@@ -204,4 +204,17 @@ class PhoneNumberDetectorTest {
             none(run(detector, "申请人家庭电话 " + service + "；"));
         }
     }
+
+    @Test
+    void landline_next_to_a_bare_surname_and_honorific_is_no_private_number() {
+        // 谭女士 / 王先生 is how an agency's contact is addressed too: it identifies no one and makes no number private
+        none(run(detector, "代理机构联系人：谭女士，联系电话：023-58334567。"));
+        none(run(detector, "如有疑问请联系王先生，电话：0851-86512345。"));
+    }
+
+    @Test
+    void landline_after_a_full_name_with_honorific_stays_private() {
+        String text = "经核实，市民王建国先生，电话：023-58334567，反映的问题属实。";
+        only(run(detector, text), text, Category.PHONE_NUMBER, "023-58334567", Severity.MEDIUM);
+    }
 }
