@@ -23,7 +23,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.ExtractionException;
 import org.gongkai.spi.ExtractionGap;
@@ -33,9 +32,12 @@ import org.gongkai.spi.Part;
 import org.gongkai.spi.PluginConfig;
 
 /**
- * PDF via PDFBox 3: one block per page with its page number, annotations as comments, the document
- * information as metadata, embedded files as attachments. Pages without a text layer are OCR'd when
- * tesseract with chi_sim is installed, otherwise reported as gaps (the document goes to manual review).
+ * PDF via PDFBox 3: the text of each page as one block with its page number, except that tables are rebuilt
+ * from the glyph positions ({@link PdfTables}) as one {@link Part#TABLE} block per cell ("第2页 表格1 第3行第4列",
+ * {@link PdfPageBlocks}), so that text wrapped inside a narrow cell is not interleaved with its neighbours'
+ * lines; annotations as comments, the document information as metadata, embedded files as attachments. Pages
+ * without a text layer are OCR'd when tesseract with chi_sim is installed, otherwise reported as gaps (the
+ * document goes to manual review).
  */
 public final class PdfExtractor implements Extractor {
     private Ocr ocr;
@@ -71,25 +73,25 @@ public final class PdfExtractor implements Extractor {
         int textPages = 0;
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
             pages = doc.getNumberOfPages();
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            stripper.setLineSeparator("\n");
-            stripper.setPageEnd("");
+            PdfLayoutStripper stripper = new PdfLayoutStripper();
+            PdfPageBlocks blocks = new PdfPageBlocks();
             for (int i = 1; i <= pages; i++) {
                 BlockSink.checkInterrupted();
-                stripper.setStartPage(i);
-                stripper.setEndPage(i);
-                String text = stripper.getText(doc).strip();
+                PdfLayoutStripper.Page page = stripper.read(doc, i);
+                String text = page.text().strip();
                 if (!text.isEmpty()) {
                     textPages++;
-                    if (!sink.add(Part.BODY, text, i, "")) {
+                    if (!blocks.add(page, i, sink)) {
                         break;
                     }
+                } else if (!blocks.flush(sink)) {
+                    break;
                 } else if (hasImages(doc.getPage(i - 1))) {
                     textPages += ocrPage(doc, i, limits, sink) ? 1 : 0;
                 }
                 annotations(doc.getPage(i - 1), i, sink);
             }
+            blocks.flush(sink);
             info(doc.getDocumentInformation(), sink);
             attachments(doc, limits, sink);
             if (!endsProperly(file)) {

@@ -147,11 +147,12 @@ class PdfExtractorTest {
     }
 
     @Test
-    void wrappedIdNumbersInATableStayInOnePageBlock() throws Exception {
+    void wrappedIdNumbersInATableStayInOneCellBlock() throws Exception {
         DocumentText t = extract(fixture("labelled/roll-wrapped.pdf"), ExtractionLimits.defaults());
-        Block page = blockWith(t, Part.BODY, "37020219");
-        assertTrue(page.text().contains("37020219\n88111166\n18"), page.text());
-        assertEquals(1, page.page());
+        Block cell = blockWith(t, Part.TABLE, "37020219");
+        assertEquals("37020219\n88111166\n18", cell.text());
+        assertEquals("第1页 表格1 第2行第3列", cell.source());
+        assertEquals(1, cell.page());
     }
 
     @Test
