@@ -85,8 +85,8 @@ public final class Benchmarks {
             });
             AutoDetectParser tika = new AutoDetectParser();
             double theirs = time(() -> tikaText(tika, f));
-            System.out.printf(Locale.ROOT, "extract %-18s %5d pages %7d chars: gongkai %-5s %7.1f ms | Tika AutoDetectParser %7.1f ms | ratio %.2f%n",
-                    f.getFileName(), sample.pageCount(), sample.text().length(), ex.name(), ours, theirs, ours / theirs);
+            System.out.printf(Locale.ROOT, "extract %-18s %5s pages %7d chars: gongkai %-5s %7.1f ms | Tika AutoDetectParser %7.1f ms | ratio %.2f%n",
+                    f.getFileName(), sample.pageCount() == 0 ? "(flow)" : String.valueOf(sample.pageCount()), sample.text().length(), ex.name(), ours, theirs, ours / theirs);
         }
         detectors();
         ExecutorService threads = App.extractionThreads();
