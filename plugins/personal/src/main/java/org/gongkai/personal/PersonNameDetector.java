@@ -137,7 +137,10 @@ public final class PersonNameDetector implements Detector {
             + "(?:策划|煽动|纠集|聚集|聚众|围堵|堵塞|堵路|冲击|闹事|滋事|上访|越级上访|集体上访|缠访|闹访|扬言|串联|阻挠|阻工|殴打|打砸|拒不|涉嫌|非法|擅自|私自|"
             + "无证|违规|违法|群众|村民)|^(?:多次|先后|再次)?(?:在|到|赴)[\\p{IsHan}]{1,10}?(?:上访|聚集|闹事|静坐|围堵|滋事|拉横幅)");
     private static final Set<String> NOT_NAMES = Set.of("本人", "其他", "某某", "无", "不详", "情况", "信息", "单位", "名称", "地址", "电话", "身份",
-            "证件", "性别", "年龄", "民族", "住址", "以上", "如下", "姓名", "同志", "签字", "盖章", "本单位", "个人", "家庭", "户主", "合计", "小计", "总计", "暂无");
+            "证件", "性别", "年龄", "民族", "住址", "以上", "如下", "姓名", "同志", "签字", "盖章", "本单位", "个人", "家庭", "户主", "合计", "小计", "总计", "暂无",
+            // administrative words that start with a surname character and that HanLP, missing them from its core
+            // dictionary, tags as names after a label ("救助对象公示", "申请人花名册")
+            "公示", "公布", "公开", "公式", "公用", "花名册", "明细", "时间", "费用", "安置", "申报", "常住", "方案", "金额", "名单", "汇总表");
     /** Header cells of name columns in tables: 姓名, a party or a role (被征收人、户主、救助对象 …), optionally with 姓名/名称. */
     private static final Pattern NAME_HEADER = Pattern.compile("(?:户主|申请人|被申请人|当事人|被处罚人|被征收人|被拆迁人|被补偿人|被安置人|救助对象|保障对象|低保对象|"
             + "特困对象|补助对象|补贴对象|帮扶对象|资助对象|受助人|拟聘用人员|拟录用人员|拟聘人员|拟录取人员|聘用人员|录用人员|农户|权利人|产权人|房屋所有人|"

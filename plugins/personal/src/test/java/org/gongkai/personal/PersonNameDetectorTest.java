@@ -459,4 +459,16 @@ class PersonNameDetectorTest {
         String text = "当事人：王建国，男。";
         only(run(fresh, text), text, Category.PERSON_NAME, "王建国", Severity.MEDIUM);
     }
+
+    @org.junit.jupiter.api.Test
+    void administrative_words_after_a_label_inside_a_title_cell_are_not_names() {
+        java.util.List<org.gongkai.spi.Block> bs = java.util.List.of(
+                new org.gongkai.spi.Block(org.gongkai.spi.Part.TABLE, "城乡低保对象公示", null, "表格1 第1行第1列"),
+                new org.gongkai.spi.Block(org.gongkai.spi.Part.TABLE, "申请人花名册", null, "表格1 第2行第1列"),
+                org.gongkai.spi.Block.body("经审核，救助对象公示如下，公示时间为5个工作日。"));
+        org.gongkai.spi.DocumentText t = org.gongkai.spi.DocumentText.of(bs);
+        org.gongkai.spi.NormalizedText n = org.gongkai.spi.NormalizedText.of(t);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Detect.configured(new PersonNameDetector()).detect(
+                new org.gongkai.spi.DetectionContext(t, n, org.gongkai.spi.DocumentStructure.empty(), org.gongkai.spi.Submission.of("a.docx"))));
+    }
 }
