@@ -95,7 +95,7 @@ public final class AddressDetector implements Detector {
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         NormalizedText n = ctx.normalized();
-        View view = View.of(n);
+        JoinedLines view = view(n);
         String t = view.text;
         Set<String> addressColumns = addressColumns(ctx.text());
         List<Finding> out = new ArrayList<>();
@@ -177,96 +177,45 @@ public final class AddressDetector implements Detector {
      * line end cuts an address ("青年路\n38号楼", "港沟\n街道神武村二区17号", "3单元6\n01室"), with a map back to normalised
      * offsets. A break is removed only when an address read across it runs over it; breaks between blocks stay.
      */
-    static final class View {
-        final String text;
-        private final int[] toNormalised;
+    static JoinedLines view(NormalizedText n) {
+        return JoinedLines.of(n, (t, i) -> addressChar(t.charAt(i - 1)) && addressChar(t.charAt(i + 1)) && wrapsAddress(t, i));
+    }
 
-        private View(String text, int[] toNormalised) {
-            this.text = text;
-            this.toNormalised = toNormalised;
-        }
+    private static boolean addressChar(char c) {
+        return Character.isIdeographic(c) || c >= '0' && c <= '9';
+    }
 
-        static View of(NormalizedText n) {
-            String t = n.text();
-            StringBuilder sb = null;
-            int[] map = null;
-            int from = 0;
-            for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
-                if (i == 0 || i + 1 >= t.length() || !addressChar(t.charAt(i - 1)) || !addressChar(t.charAt(i + 1)) || !wrapsAddress(t, i)
-                        || !insideBlock(n, i)) {
-                    continue;
-                }
-                if (sb == null) {
-                    sb = new StringBuilder(t.length());
-                    map = new int[t.length() + 1];
-                }
-                for (int k = from; k < i; k++) {
-                    map[sb.length()] = k;
-                    sb.append(t.charAt(k));
-                }
-                from = i + 1;
-            }
-            if (sb == null) {
-                return new View(t, null);
-            }
-            for (int k = from; k < t.length(); k++) {
-                map[sb.length()] = k;
-                sb.append(t.charAt(k));
-            }
-            map[sb.length()] = t.length();
-            return new View(sb.toString(), map);
-        }
-
-        int normalised(int i) {
-            return toNormalised == null ? i : toNormalised[i];
-        }
-
-        int normalisedEnd(int end) {
-            return toNormalised == null ? end : toNormalised[end - 1] + 1;
-        }
-
-        private static boolean addressChar(char c) {
-            return Character.isIdeographic(c) || c >= '0' && c <= '9';
-        }
-
-        /**
-         * Whether an address read over the two lines joined at break {@code i} runs across it. The line before
-         * the break must be a wrapped line of some length (a short title line is not joined to what follows).
-         */
-        private static boolean wrapsAddress(String t, int i) {
-            int lineStart = t.lastIndexOf('\n', i - 1) + 1;
-            if (i - lineStart < 10) {
-                return false;
-            }
-            int lineEnd = t.indexOf('\n', i + 1);
-            lineEnd = lineEnd < 0 ? t.length() : lineEnd;
-            String left = t.substring(Math.max(lineStart, i - REACH), i);
-            String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 1 + 40));
-            int split = left.length();
-            Matcher a = ANCHOR.matcher(joined);
-            Matcher m = ADDRESS.matcher(joined);
-            int done = 0;
-            while (a.find()) {
-                if (a.start() < done) {
-                    continue;
-                }
-                m.region(Math.max(done, a.start() - REACH), joined.length());
-                if (!m.find()) {
-                    return false;
-                }
-                if (m.start() < split && m.end() > split) {
-                    return true;
-                }
-                done = m.end();
-            }
+    /**
+     * Whether an address read over the two lines joined at break {@code i} runs across it. The line before
+     * the break must be a wrapped line of some length (a short title line is not joined to what follows).
+     */
+    private static boolean wrapsAddress(String t, int i) {
+        int lineStart = t.lastIndexOf('\n', i - 1) + 1;
+        if (i - lineStart < 10) {
             return false;
         }
-
-        private static boolean insideBlock(NormalizedText n, int i) {
-            DocumentText d = n.original();
-            int o = n.originalStart(i);
-            return o + 1 < d.text().length() && d.blockIndexAt(o) == d.blockIndexAt(o + 1);
+        int lineEnd = t.indexOf('\n', i + 1);
+        lineEnd = lineEnd < 0 ? t.length() : lineEnd;
+        String left = t.substring(Math.max(lineStart, i - REACH), i);
+        String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 1 + 40));
+        int split = left.length();
+        Matcher a = ANCHOR.matcher(joined);
+        Matcher m = ADDRESS.matcher(joined);
+        int done = 0;
+        while (a.find()) {
+            if (a.start() < done) {
+                continue;
+            }
+            m.region(Math.max(done, a.start() - REACH), joined.length());
+            if (!m.find()) {
+                return false;
+            }
+            if (m.start() < split && m.end() > split) {
+                return true;
+            }
+            done = m.end();
         }
+        return false;
     }
 
     /**
@@ -274,7 +223,7 @@ public final class AddressDetector implements Detector {
      * them, so cut after the last label, party or function word ("家住…", "当事人在其租住的…") and after a
      * column gap of the original text (a PDF table row "1 谭正国 城口县…").
      */
-    private static int trimmedStart(NormalizedText n, View view, int start, int end) {
+    private static int trimmedStart(NormalizedText n, JoinedLines view, int start, int end) {
         String t = view.text;
         int firstDigit = start;
         while (firstDigit < end && !Character.isDigit(t.charAt(firstDigit))) {

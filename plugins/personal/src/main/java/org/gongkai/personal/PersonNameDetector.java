@@ -239,88 +239,35 @@ public final class PersonNameDetector implements Detector {
      * normalised offsets. Breaks between blocks are kept, so a table's header cell never reads as a label of the
      * next cell.
      */
-    static final class View {
-        final String text;
-        private final int[] toNormalised;
+    static JoinedLines view(NormalizedText n) {
+        return JoinedLines.of(n, (t, i) -> Character.isIdeographic(t.charAt(i - 1)) && Character.isIdeographic(t.charAt(i + 1)) && labelAcross(t, i));
+    }
 
-        private View(String text, int[] toNormalised) {
-            this.text = text;
-            this.toNormalised = toNormalised;
-        }
-
-        static View of(NormalizedText n) {
-            String t = n.text();
-            StringBuilder sb = null;
-            int[] map = null;
-            int from = 0;
-            for (int i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) {
-                if (i == 0 || i + 1 >= t.length() || !Character.isIdeographic(t.charAt(i - 1)) || !Character.isIdeographic(t.charAt(i + 1))
-                        || !insideBlock(n, i) || !labelAcross(t, i)) {
-                    continue;
-                }
-                if (sb == null) {
-                    sb = new StringBuilder(t.length());
-                    map = new int[t.length() + 1];
-                }
-                for (int k = from; k < i; k++) {
-                    map[sb.length()] = k;
-                    sb.append(t.charAt(k));
-                }
-                from = i + 1;
+    /** Whether a label word runs across the line break at {@code i}, or ends one or two characters before it on a long line. */
+    private static boolean labelAcross(String t, int i) {
+        int lineStart = t.lastIndexOf('\n', i - 1) + 1;
+        int lineEnd = t.indexOf('\n', i + 1);
+        lineEnd = lineEnd < 0 ? t.length() : lineEnd;
+        String left = t.substring(Math.max(lineStart, i - 8), i);
+        String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 9));
+        int split = left.length();
+        Matcher m = LABEL_WORD.matcher(joined);
+        while (m.find()) {
+            if (m.start() < split && m.end() > split) {
+                return true;
             }
-            if (sb == null) {
-                return new View(t, null);
+            if (m.end() <= split && i - lineStart >= 10 && joined.substring(m.end(), split).matches("[:：]?\\p{IsHan}{1,2}")) {
+                return true;
             }
-            for (int k = from; k < t.length(); k++) {
-                map[sb.length()] = k;
-                sb.append(t.charAt(k));
-            }
-            map[sb.length()] = t.length();
-            return new View(sb.toString(), map);
         }
-
-        /** Normalised offset of view offset {@code i} ({@code i == length} maps to the end). */
-        int normalised(int i) {
-            return toNormalised == null ? i : toNormalised[i];
-        }
-
-        /** The normalised end of a view range ending at {@code end} (exclusive). */
-        int normalisedEnd(int end) {
-            return toNormalised == null ? end : toNormalised[end - 1] + 1;
-        }
-
-        private static boolean insideBlock(NormalizedText n, int i) {
-            DocumentText d = n.original();
-            int o = n.originalStart(i);
-            return o + 1 < d.text().length() && d.blockIndexAt(o) == d.blockIndexAt(o + 1);
-        }
-
-        /** Whether a label word runs across the line break at {@code i}, or ends one or two characters before it on a long line. */
-        private static boolean labelAcross(String t, int i) {
-            int lineStart = t.lastIndexOf('\n', i - 1) + 1;
-            int lineEnd = t.indexOf('\n', i + 1);
-            lineEnd = lineEnd < 0 ? t.length() : lineEnd;
-            String left = t.substring(Math.max(lineStart, i - 8), i);
-            String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 9));
-            int split = left.length();
-            Matcher m = LABEL_WORD.matcher(joined);
-            while (m.find()) {
-                if (m.start() < split && m.end() > split) {
-                    return true;
-                }
-                if (m.end() <= split && i - lineStart >= 10 && joined.substring(m.end(), split).matches("[:：]?\\p{IsHan}{1,2}")) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return false;
     }
 
     /** One detection run: the view, what was found (by original start offset), and names held back. */
     private final class Scan {
         final DetectionContext ctx;
         final NormalizedText n;
-        final View view;
+        final JoinedLines view;
         final String t;
         final Map<Integer, Finding> found = new HashMap<>();
         /** View offsets of names that are not reported (a 法定代表人 of an organisation party). */
@@ -331,7 +278,7 @@ public final class PersonNameDetector implements Detector {
         Scan(DetectionContext ctx) {
             this.ctx = ctx;
             this.n = ctx.normalized();
-            this.view = View.of(n);
+            this.view = view(n);
             this.t = view.text;
         }
 
