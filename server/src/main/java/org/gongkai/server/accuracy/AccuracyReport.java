@@ -105,7 +105,7 @@ public final class AccuracyReport {
         for (Path label : labels) {
             LabelledDocument l = JSON.readValue(label.toFile(), LabelledDocument.class);
             Path file = dir.resolve(l.file());
-            String type = types.detect(file, l.file());
+            String type = types.detect(file);
             Attribute declared = Attribute.parseDeclared(l.declared()).orElse(null);
             CheckResult r = pipeline.check(file, type, new Submission(l.file(), declared, l.reason(), null, Boolean.TRUE.equals(l.interpretation())));
             docs++;

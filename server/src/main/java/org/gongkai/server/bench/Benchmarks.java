@@ -72,7 +72,7 @@ public final class Benchmarks {
         Path pdf = BenchDocuments.pdf(dir.resolve("twenty-pages.pdf"), 20);
         TypeDetector types = new TypeDetector();
         for (Path f : List.of(docx, pdf)) {
-            String type = types.detect(f, f.getFileName().toString());
+            String type = types.detect(f);
             Extractor ex = plugins.extractors().stream().filter(e -> e.mediaTypes().contains(type)).findFirst().orElseThrow();
             ExtractionLimits limits = new ExtractionLimits(cfg.maxChars(), 3, 0.01, false);
             DocumentText sample = ex.extract(f, type, limits);
@@ -93,7 +93,7 @@ public final class Benchmarks {
         try {
             CheckPipeline pipeline = App.pipeline(plugins, threads, cfg);
             for (Path f : List.of(docx, pdf)) {
-                String type = types.detect(f, f.getFileName().toString());
+                String type = types.detect(f);
                 double ms = time(() -> pipeline.check(f, type, Submission.of(f.getFileName().toString())).findings().size());
                 System.out.printf(Locale.ROOT, "pipeline %-18s %7.1f ms per document (extract + structure + %d detectors + routing)%n",
                         f.getFileName(), ms, plugins.detectors().size());

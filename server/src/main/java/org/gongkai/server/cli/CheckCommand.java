@@ -93,7 +93,7 @@ public final class CheckCommand {
             if (size == 0) {
                 return new Outcome(unreadable(id, name, sha, "application/octet-stream", 0, declared, "文件为空（0 字节） / the file is empty"), false);
             }
-            String type = types.detect(file, name);
+            String type = types.detect(file);
             Submission s = new Submission(name, declared, reason, null, false);
             CheckResult r = pipeline.check(file, type, s);
             return new Outcome(ReportAssembler.fromCheck(id, name, sha, type, size, r), r.text() != null);

@@ -62,11 +62,13 @@ public interface DocumentDao {
     void insertText(@Bind("id") String id, @Bind("pages") int pages, @Bind("complete") boolean complete,
                     @Bind("extractor") String extractor, @Bind("text") String text, @Bind("blocks") String blocksJson);
 
-    @SqlQuery("SELECT blocks_json FROM document_text WHERE document_id = :id")
-    Optional<String> blocksJson(@Bind("id") String id);
+    /** The stored blocks (JSON) and whether extraction was complete. */
+    @SqlQuery("SELECT blocks_json, complete FROM document_text WHERE document_id = :id")
+    @RegisterConstructorMapper(StoredBlocks.class)
+    Optional<StoredBlocks> blocks(@Bind("id") String id);
 
-    @SqlQuery("SELECT complete FROM document_text WHERE document_id = :id")
-    Optional<Boolean> textComplete(@Bind("id") String id);
+    record StoredBlocks(@org.jdbi.v3.core.mapper.reflect.ColumnName("blocks_json") String blocksJson, boolean complete) {
+    }
 
     @SqlQuery("SELECT text_body FROM document_text WHERE document_id = :id")
     Optional<String> text(@Bind("id") String id);

@@ -86,7 +86,7 @@ public final class DocumentService {
         BlobStore.Staged staged = stage(in.content(), "file");
         BlobStore.Staged interp = null;
         try {
-            String mediaType = types.detect(staged.file(), fileName);
+            String mediaType = types.detect(staged.file());
             if (pipeline.extractorFor(mediaType).isEmpty()) {
                 throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "无法检查此类型的文件（" + mediaType + "）。请上传 DOCX、DOC、WPS、PDF、OFD 或 TXT 文件",
                         "cannot check files of type " + mediaType + "; upload DOCX, DOC, WPS, PDF, OFD or TXT");
@@ -181,15 +181,13 @@ public final class DocumentService {
      * whether extraction was complete; empty when the document has not been checked.
      */
     public Optional<StoredText> storedText(Actor actor, String id) {
-        find(id);
-        return db.jdbi().withExtension(DocumentDao.class, d -> d.blocksJson(id).map(b -> {
+        return db.jdbi().withExtension(DocumentDao.class, d -> d.blocks(id)).map(b -> {
             try {
-                List<org.gongkai.spi.Block> blocks = json.readValue(b, new TypeReference<List<org.gongkai.spi.Block>>() { });
-                return new StoredText(blocks, d.textComplete(id).orElse(false));
+                return new StoredText(json.readValue(b.blocksJson(), new TypeReference<List<org.gongkai.spi.Block>>() { }), b.complete());
             } catch (IOException e) {
                 throw new UncheckedIOException("stored blocks of " + id + " unreadable", e);
             }
-        }));
+        });
     }
 
     /** Blocks in reading order (joined by one newline, as {@link org.gongkai.spi.DocumentText}) and completeness. */

@@ -24,6 +24,10 @@ public final class ErrorMapping {
             int s = e.getStatus();
             answer(ctx, s, codeFor(s), messageFor(s, e.getMessage()));
         });
+        // a server without a CJK font cannot write PDFs; the HTML and DOCX forms still work
+        app.exception(org.gongkai.server.render.CjkPdfWriter.FontMissingException.class, (e, ctx) -> answer(ctx, 503, "PDF_UNAVAILABLE",
+                "本服务器未安装中文字体，暂不能生成 PDF；请改用网页或 DOCX 版，或联系管理员 / no CJK font on this server, PDF output is unavailable; "
+                        + "use the HTML or DOCX version or ask the administrator"));
         app.exception(Exception.class, (e, ctx) -> {
             if (clientCutOff(e)) {
                 answer(ctx, 400, "UPLOAD_INCOMPLETE", "上传未完成：连接中断或请求体不完整，请重新上传 / upload incomplete: the request body ended early, please upload again");

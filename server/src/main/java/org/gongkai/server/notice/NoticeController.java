@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import org.gongkai.server.auth.ActorResolver;
 import org.gongkai.server.http.ApiException;
-import org.gongkai.server.render.CjkPdfWriter;
 
 /**
  * {@code GET /api/v1/documents/{id}/return-notice}: JSON by default, {@code ?format=html} (or
@@ -36,13 +35,7 @@ public final class NoticeController {
                 ctx.contentType("text/html; charset=utf-8").result(renderer.html(n));
             }
             case "pdf" -> {
-                byte[] pdf;
-                try {
-                    pdf = renderer.pdf(n);
-                } catch (CjkPdfWriter.FontMissingException e) {
-                    throw new ApiException(503, "PDF_UNAVAILABLE", "本服务器未安装中文字体，暂不能生成 PDF；请取 HTML 版打印或联系管理员",
-                            "no CJK font on this server, PDF output is unavailable; print the HTML version or ask the administrator");
-                }
+                byte[] pdf = renderer.pdf(n);
                 ctx.header("Content-Disposition", "inline; filename=\"return-notice-" + n.documentId() + ".pdf\"");
                 ctx.contentType("application/pdf").result(pdf);
             }

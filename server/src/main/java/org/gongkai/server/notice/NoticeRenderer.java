@@ -1,7 +1,6 @@
 package org.gongkai.server.notice;
 
 import java.io.IOException;
-import java.util.List;
 import org.gongkai.server.document.Report;
 import org.gongkai.server.render.CjkPdfWriter;
 
@@ -35,7 +34,7 @@ public final class NoticeRenderer {
             for (ReturnNoticeView.Item i : n.reasons()) {
                 b.append("<li><strong>").append(esc(i.categoryName())).append("</strong>");
                 if (i.text() != null && !i.text().isBlank()) {
-                    b.append("：<span class=\"quote\">“").append(esc(shorten(i.text()))).append("”</span>");
+                    b.append("：<span class=\"quote\">“").append(esc(NoticeText.shorten(i.text()))).append("”</span>");
                 }
                 if (!i.where().isEmpty()) {
                     b.append("（").append(esc(i.where())).append("）");
@@ -54,15 +53,12 @@ public final class NoticeRenderer {
         }
         Report.Resubmission r = n.resubmission();
         if (r != null) {
-            b.append("<h2>与上一版本相比</h2>\n<p>上一版本 ").append(esc(r.supersedes())).append("：已改正 ").append(r.fixed().size())
-                    .append(" 项，仍存在 ").append(r.remaining().size()).append(" 项，新出现 ").append(r.added().size()).append(" 项。</p>\n<ul>\n");
-            changes(b, "已改正", r.fixed());
-            changes(b, "仍存在", r.remaining());
-            changes(b, "新出现", r.added());
+            b.append("<h2>与上一版本相比</h2>\n<p>").append(esc(NoticeText.comparison(r))).append("</p>\n<ul>\n");
+            NoticeText.changeLines(r).forEach(l -> b.append("<li>").append(esc(l)).append("</li>\n"));
             b.append("</ul>\n");
         }
         b.append("<p>&emsp;&emsp;").append(esc(NoticeText.resubmitHint(n))).append("</p>\n<p class=\"sig\">")
-                .append(esc("gongkai".equals(n.issuedBy()) ? "公文公开属性检查系统" : "审查人：" + n.issuedBy())).append("<br>")
+                .append(esc(NoticeText.signature(n))).append("<br>")
                 .append(esc(NoticeText.issued(n))).append("</p>\n</body></html>\n");
         return b.toString();
     }
@@ -90,34 +86,15 @@ public final class NoticeRenderer {
             }
             Report.Resubmission r = n.resubmission();
             if (r != null) {
-                w.heading("与上一版本相比").paragraph("已改正 " + r.fixed().size() + " 项，仍存在 " + r.remaining().size() + " 项，新出现 "
-                        + r.added().size() + " 项。", 2);
-                for (Report.Change c : r.fixed()) {
-                    w.paragraph("已改正：【" + c.categoryName() + "】" + (c.text() == null ? "" : "“" + shorten(c.text()) + "”"), 2);
-                }
-                for (Report.Change c : r.remaining()) {
-                    w.paragraph("仍存在：【" + c.categoryName() + "】" + (c.text() == null ? "" : "“" + shorten(c.text()) + "”"), 2);
-                }
-                for (Report.Change c : r.added()) {
-                    w.paragraph("新出现：【" + c.categoryName() + "】" + (c.text() == null ? "" : "“" + shorten(c.text()) + "”"), 2);
+                w.heading("与上一版本相比").paragraph(NoticeText.comparison(r), 2);
+                for (String l : NoticeText.changeLines(r)) {
+                    w.paragraph(l, 2);
                 }
             }
             w.paragraph("", 0).paragraph(NoticeText.resubmitHint(n), 2).paragraph("", 0)
-                    .right("gongkai".equals(n.issuedBy()) ? "公文公开属性检查系统" : "审查人：" + n.issuedBy()).right(NoticeText.issued(n));
-            return w.finish("退回通知 " + n.fileName(), "gongkai".equals(n.issuedBy()) ? "gongkai" : n.issuedBy());
+                    .right(NoticeText.signature(n)).right(NoticeText.issued(n));
+            return w.finish("退回通知 " + n.fileName(), n.issuedBy());
         }
-    }
-
-    private static void changes(StringBuilder b, String label, List<Report.Change> l) {
-        for (Report.Change c : l) {
-            b.append("<li>").append(label).append("：【").append(esc(c.categoryName())).append("】")
-                    .append(c.text() == null ? "" : "“" + esc(shorten(c.text())) + "”").append("</li>\n");
-        }
-    }
-
-    private static String shorten(String t) {
-        String s = t.replace('\n', ' ');
-        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
     }
 
     static String esc(String s) {

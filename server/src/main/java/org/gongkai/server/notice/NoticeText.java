@@ -43,8 +43,7 @@ final class NoticeText {
         StringBuilder b = new StringBuilder();
         b.append(n).append(". 【").append(i.categoryName()).append("】");
         if (i.text() != null && !i.text().isBlank()) {
-            String t = i.text().replace('\n', ' ');
-            b.append("“").append(t.length() > 60 ? t.substring(0, 59) + "…" : t).append("”");
+            b.append("“").append(shorten(i.text())).append("”");
         }
         if (!i.where().isEmpty()) {
             b.append("（").append(i.where()).append("）");
@@ -82,21 +81,43 @@ final class NoticeText {
         }
         Report.Resubmission r = n.resubmission();
         if (r != null) {
-            b.append("\n与上一版本（").append(r.supersedes()).append("）相比：已改正 ").append(r.fixed().size()).append(" 项，仍存在 ")
-                    .append(r.remaining().size()).append(" 项，新出现 ").append(r.added().size()).append(" 项。\n");
-            changes(b, "已改正", r.fixed());
-            changes(b, "仍存在", r.remaining());
-            changes(b, "新出现", r.added());
+            b.append("\n").append(comparison(r)).append("\n");
+            changeLines(r).forEach(l -> b.append("   ").append(l).append("\n"));
         }
-        b.append("\n").append(resubmitHint(n)).append("\n\n").append("gongkai".equals(n.issuedBy()) ? "公文公开属性检查系统" : "审查人：" + n.issuedBy())
+        b.append("\n").append(resubmitHint(n)).append("\n\n").append(signature(n))
                 .append("\n").append(issued(n)).append("\n");
         return b.toString();
     }
 
-    private static void changes(StringBuilder b, String label, List<Report.Change> l) {
-        for (Report.Change c : l) {
-            b.append("   ").append(label).append("：【").append(c.categoryName()).append("】")
-                    .append(c.text() == null ? "" : "“" + c.text() + "”").append("\n");
+    /** Who signs the notice: the system for an automatic return, else the reviewer. */
+    static String signature(ReturnNoticeView n) {
+        return "gongkai".equals(n.issuedBy()) ? "公文公开属性检查系统" : "审查人：" + n.issuedBy();
+    }
+
+    /** A finding's text on one line, cut to 60 characters. */
+    static String shorten(String t) {
+        String s = t.replace('\n', ' ');
+        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
+    }
+
+    /** "与上一版本（id）相比：已改正 n 项，仍存在 n 项，新出现 n 项。" */
+    static String comparison(Report.Resubmission r) {
+        return "与上一版本（" + r.supersedes() + "）相比：已改正 " + r.fixed().size() + " 项，仍存在 " + r.remaining().size() + " 项，新出现 "
+                + r.added().size() + " 项。";
+    }
+
+    /** One line per compared finding: "已改正：【类别】“文字”", then those remaining, then the new ones. */
+    static List<String> changeLines(Report.Resubmission r) {
+        List<String> out = new java.util.ArrayList<>();
+        addChanges(out, "已改正", r.fixed());
+        addChanges(out, "仍存在", r.remaining());
+        addChanges(out, "新出现", r.added());
+        return out;
+    }
+
+    private static void addChanges(List<String> out, String label, List<Report.Change> changes) {
+        for (Report.Change c : changes) {
+            out.add(label + "：【" + c.categoryName() + "】" + (c.text() == null ? "" : "“" + shorten(c.text()) + "”"));
         }
     }
 }

@@ -51,11 +51,9 @@ public final class ReturnNoticeService {
         String issuedBy = byReviewer.map(ReturnNotice::issuedBy).orElse("gongkai");
         OffsetDateTime issuedAt = byReviewer.map(ReturnNotice::issuedAt).orElse(r.checkedAt());
         String reviewerText = byReviewer.map(ReturnNotice::noticeText).orElse(null);
-        ReturnNoticeView draft = new ReturnNoticeView(r.id(), r.fileName(), title, r.department(), r.docType(), r.route(), r.routeName(),
+        ReturnNoticeView n = new ReturnNoticeView(r.id(), r.fileName(), title, r.department(), r.docType(), r.route(), r.routeName(),
                 r.routeRule(), r.checkedAt(), issuedBy, issuedAt, reviewerText, cap(reasons), cap(advisories), r.resubmission(), null);
-        return new ReturnNoticeView(draft.documentId(), draft.fileName(), draft.title(), draft.department(), draft.docType(), draft.route(),
-                draft.routeName(), draft.routeRule(), draft.checkedAt(), draft.issuedBy(), draft.issuedAt(), draft.reviewerText(),
-                draft.reasons(), draft.advisories(), draft.resubmission(), NoticeText.plain(draft));
+        return n.withNoticeText(NoticeText.plain(n));
     }
 
     private static List<ReturnNoticeView.Item> cap(List<ReturnNoticeView.Item> l) {

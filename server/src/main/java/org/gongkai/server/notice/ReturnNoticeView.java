@@ -17,6 +17,12 @@ public record ReturnNoticeView(String documentId, String fileName, String title,
                                String reviewerText, List<Item> reasons, List<Item> advisories, Report.Resubmission resubmission,
                                String noticeText) {
 
+    /** This notice with its plain text set. */
+    public ReturnNoticeView withNoticeText(String text) {
+        return new ReturnNoticeView(documentId, fileName, title, department, docType, route, routeName, routeRule, checkedAt, issuedBy,
+                issuedAt, reviewerText, reasons, advisories, resubmission, text);
+    }
+
     /** One reason to fix. */
     public record Item(String findingId, String category, String categoryName, String severity, String text, Integer page,
                        String where, String basis, String explanation, String remedy) {

@@ -12,7 +12,7 @@ import org.apache.tika.mime.MediaType;
 
 /**
  * Detects a file's media type from its content with Tika's detectors (magic bytes and container
- * inspection), never from the name; {@code fileNameHint} is kept for callers and logs but does not decide.
+ * inspection), never from the file name.
  * OFD, which Tika sees as a zip, is recognised by its {@code OFD.xml} entry (GB/T 33190).
  */
 public final class TypeDetector {
@@ -23,7 +23,7 @@ public final class TypeDetector {
         this.detector = TikaConfig.getDefaultConfig().getDetector();
     }
 
-    public String detect(Path file, String fileNameHint) throws IOException {
+    public String detect(Path file) throws IOException {
         // the name is deliberately not given to Tika: with magic bytes that say nothing, Tika would take
         // "random.doc" at its word and the file would reach the Word parser instead of being refused (415)
         Metadata md = new Metadata();

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.gongkai.server.auth.ActorResolver;
 import org.gongkai.server.http.ApiException;
-import org.gongkai.server.render.CjkPdfWriter;
 
 /**
  * {@code GET /api/v1/documents/{id}/redacted}: the list of what was removed and why (JSON), or with
@@ -42,13 +41,7 @@ public final class RedactionController {
                 ctx.contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document").result(docx);
             }
             case "pdf" -> {
-                byte[] pdf;
-                try {
-                    pdf = renderer.pdf(c);
-                } catch (CjkPdfWriter.FontMissingException e) {
-                    throw new ApiException(503, "PDF_UNAVAILABLE", "本服务器未安装中文字体，暂不能生成 PDF；请下载 DOCX 版或联系管理员",
-                            "no CJK font on this server, PDF output is unavailable; download the DOCX or ask the administrator");
-                }
+                byte[] pdf = renderer.pdf(c);
                 ctx.header("Content-Disposition", "attachment; filename=\"" + base + ".pdf\"");
                 ctx.contentType("application/pdf").result(pdf);
             }

@@ -18,6 +18,7 @@ import org.gongkai.server.http.ApiException;
 import org.gongkai.server.queue.Redaction;
 import org.gongkai.spi.Block;
 import org.gongkai.spi.Category;
+import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Part;
 
 /**
@@ -52,61 +53,41 @@ public final class RedactionService {
     }
 
     static RedactedCopy build(String id, String fileName, List<Block> blocks, boolean complete, List<Redaction> rs) {
-        int[] starts = new int[blocks.size()];
-        int pos = 0;
-        for (int i = 0; i < blocks.size(); i++) {
-            starts[i] = pos;
-            pos += blocks.get(i).text().length() + 1;
-        }
+        DocumentText doc = DocumentText.of(blocks);
         List<TreeMap<Integer, Integer>> ranges = new ArrayList<>();
         blocks.forEach(b -> ranges.add(new TreeMap<>()));
         List<RedactedCopy.Removal> removed = new ArrayList<>();
-        Set<String> texts = new LinkedHashSet<>();
+        Map<String, Redaction> byText = new LinkedHashMap<>();
         for (Redaction r : rs) {
-            String cat = categoryName(r.category());
-            boolean placed = false;
+            String where = null;
             for (int i = 0; i < blocks.size(); i++) {
-                int bs = starts[i];
-                int be = bs + blocks.get(i).text().length();
-                int s = Math.max(r.startOffset(), bs);
-                int e = Math.min(r.endOffset(), be);
+                int s = Math.max(r.startOffset(), doc.blockStart(i));
+                int e = Math.min(r.endOffset(), doc.blockEnd(i));
                 if (s < e) {
-                    add(ranges.get(i), s - bs, e - bs);
-                    if (!placed) {
-                        removed.add(new RedactedCopy.Removal(r.findingId(), r.category(), cat, r.matchedText(), where(blocks.get(i)), r.basis(),
-                                r.actor(), String.valueOf(r.decidedAt()), "finding"));
-                        placed = true;
-                    }
+                    add(ranges.get(i), s - doc.blockStart(i), e - doc.blockStart(i));
+                    where = where == null ? where(blocks.get(i)) : where;
                 }
             }
-            if (!placed) {
-                removed.add(new RedactedCopy.Removal(r.findingId(), r.category(), cat, r.matchedText(), r.part(), r.basis(), r.actor(),
-                        String.valueOf(r.decidedAt()), "finding"));
-            }
+            removed.add(removal(r, r.matchedText(), where == null ? r.part() : where, "finding"));
             if (r.matchedText() != null && r.matchedText().strip().length() >= 2) {
-                texts.add(r.matchedText().strip());
+                byText.putIfAbsent(r.matchedText().strip(), r);
             }
         }
         // the same personal data elsewhere in the document goes too: a name confirmed once is a name everywhere
-        for (String t : texts) {
+        byText.forEach((t, src) -> {
             for (int i = 0; i < blocks.size(); i++) {
-                if (!KEPT.contains(blocks.get(i).part())) {
-                    continue;
-                }
                 String bt = blocks.get(i).text();
-                for (int k = bt.indexOf(t); k >= 0; k = bt.indexOf(t, k + t.length())) {
+                for (int k = bt.indexOf(t); k >= 0 && KEPT.contains(blocks.get(i).part()); k = bt.indexOf(t, k + t.length())) {
                     if (!covered(ranges.get(i), k, k + t.length())) {
                         add(ranges.get(i), k, k + t.length());
-                        Redaction src = rs.stream().filter(r -> t.equals(r.matchedText() == null ? null : r.matchedText().strip())).findFirst().orElseThrow();
-                        removed.add(new RedactedCopy.Removal(src.findingId(), src.category(), categoryName(src.category()), t, where(blocks.get(i)),
-                                src.basis(), src.actor(), String.valueOf(src.decidedAt()), "repeat"));
+                        removed.add(removal(src, t, where(blocks.get(i)), "repeat"));
                     }
                 }
             }
-        }
+        });
         List<RedactedCopy.Piece> pieces = new ArrayList<>();
         Map<String, Integer> stripped = new TreeMap<>();
-        Map<String, TreeMap<Integer, TreeMap<Integer, String>>> openTable = null;
+        TreeMap<Integer, TreeMap<Integer, String>> table = null;
         String tableKey = null;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
@@ -119,21 +100,25 @@ public final class RedactionService {
             if (m != null && m.matches()) {
                 String key = m.group(1) + m.group(2);
                 if (!key.equals(tableKey)) {
-                    flush(pieces, openTable);
-                    openTable = new LinkedHashMap<>();
-                    openTable.put(key, new TreeMap<>());
+                    flush(pieces, table);
+                    table = new TreeMap<>();
                     tableKey = key;
                 }
-                openTable.get(key).computeIfAbsent(Integer.parseInt(m.group(3)), r -> new TreeMap<>()).put(Integer.parseInt(m.group(4)), text);
+                table.computeIfAbsent(Integer.parseInt(m.group(3)), r -> new TreeMap<>()).put(Integer.parseInt(m.group(4)), text);
                 continue;
             }
-            flush(pieces, openTable);
-            openTable = null;
+            flush(pieces, table);
+            table = null;
             tableKey = null;
             pieces.add(new RedactedCopy.Paragraph(b.part().name(), text));
         }
-        flush(pieces, openTable);
+        flush(pieces, table);
         return new RedactedCopy(id, fileName, List.copyOf(pieces), List.copyOf(removed), stripped, complete);
+    }
+
+    private static RedactedCopy.Removal removal(Redaction r, String text, String where, String occurrence) {
+        return new RedactedCopy.Removal(r.findingId(), r.category(), categoryName(r.category()), text, where, r.basis(), r.actor(),
+                String.valueOf(r.decidedAt()), occurrence);
     }
 
     /** Every distinct removed text of two characters or more: what must not be found in an output. */
@@ -147,22 +132,21 @@ public final class RedactionService {
         return out;
     }
 
-    private static void flush(List<RedactedCopy.Piece> pieces, Map<String, TreeMap<Integer, TreeMap<Integer, String>>> table) {
-        if (table == null) {
+    /** Adds the table collected so far (rows of cells by number; missing cells empty) to the copy. */
+    private static void flush(List<RedactedCopy.Piece> pieces, TreeMap<Integer, TreeMap<Integer, String>> rows) {
+        if (rows == null) {
             return;
         }
-        for (TreeMap<Integer, TreeMap<Integer, String>> rows : table.values()) {
-            int cols = rows.values().stream().mapToInt(r -> r.isEmpty() ? 0 : r.lastKey()).max().orElse(0);
-            List<List<String>> out = new ArrayList<>();
-            for (TreeMap<Integer, String> row : rows.values()) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 1; c <= cols; c++) {
-                    cells.add(row.getOrDefault(c, ""));
-                }
-                out.add(cells);
+        int cols = rows.values().stream().mapToInt(r -> r.isEmpty() ? 0 : r.lastKey()).max().orElse(0);
+        List<List<String>> out = new ArrayList<>();
+        for (TreeMap<Integer, String> row : rows.values()) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 1; c <= cols; c++) {
+                cells.add(row.getOrDefault(c, ""));
             }
-            pieces.add(new RedactedCopy.Table(out));
+            out.add(cells);
         }
+        pieces.add(new RedactedCopy.Table(out));
     }
 
     private static String apply(String text, TreeMap<Integer, Integer> ranges) {

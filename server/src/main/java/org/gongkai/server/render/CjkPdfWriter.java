@@ -34,7 +34,6 @@ public final class CjkPdfWriter implements Closeable {
     private final PDType0Font font;
     private PDPageContentStream cs;
     private float y;
-    private int pages;
 
     public CjkPdfWriter(FontLocator fonts) throws IOException {
         Path p = fonts.cjkFont();
@@ -85,7 +84,7 @@ public final class CjkPdfWriter implements Closeable {
             return this;
         }
         for (String raw : text.split("\n", -1)) {
-            List<String> lines = wrap(" ".repeat(0) + raw, BODY, indent * BODY);
+            List<String> lines = wrap(raw, BODY, indent * BODY);
             for (int i = 0; i < lines.size(); i++) {
                 ensure(BODY * 1.75f);
                 show(lines.get(i), BODY, MARGIN + (i == 0 ? indent * BODY : 0));
@@ -131,10 +130,6 @@ public final class CjkPdfWriter implements Closeable {
         return out.toByteArray();
     }
 
-    public int pages() {
-        return pages;
-    }
-
     @Override
     public void close() throws IOException {
         try {
@@ -164,7 +159,6 @@ public final class CjkPdfWriter implements Closeable {
         cs = new PDPageContentStream(doc, page);
         cs.setLineWidth(0.5f);
         y = PDRectangle.A4.getHeight() - MARGIN;
-        pages++;
     }
 
     private void show(String line, float size, float x) throws IOException {
