@@ -119,6 +119,10 @@ public final class App implements AutoCloseable {
                     sf.directory = "/public";
                     sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                     sf.headers = Map.of("Content-Security-Policy", "default-src 'self'", "X-Content-Type-Options", "nosniff");
+                    // Jetty otherwise answers "text/javascript;charset=null" for the page's Chinese script
+                    sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                    sf.mimeTypes.add("text/css; charset=utf-8", "css");
+                    sf.mimeTypes.add("text/html; charset=utf-8", "html");
                 });
             });
             ErrorMapping.install(app);

@@ -78,6 +78,20 @@ public class DocumentApiTest {
     }
 
     @Test
+    void the_browser_page_and_its_script_are_served_as_utf_8() {
+        try (App app = app()) {
+            JavalinTest.test(app.javalin(), (server, client) -> {
+                for (String path : java.util.List.of("/", "/app.js", "/style.css")) {
+                    Response r = client.get(path);
+                    assertEquals(200, r.code(), path);
+                    assertTrue(r.header("Content-Type").toLowerCase(java.util.Locale.ROOT).replace(" ", "").endsWith("charset=utf-8"),
+                            path + ": " + r.header("Content-Type"));
+                }
+            });
+        }
+    }
+
+    @Test
     void uploaded_text_notice_is_stored_checked_and_reported_in_contract_shape() {
         try (App app = app()) {
             JavalinTest.test(app.javalin(), (server, client) -> {
