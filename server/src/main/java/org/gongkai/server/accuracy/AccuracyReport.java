@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.gongkai.server.App;
 import org.gongkai.server.config.ServerConfig;
@@ -21,6 +24,7 @@ import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.spi.Attribute;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.NormalizedText;
+import org.gongkai.spi.Route;
 import org.gongkai.spi.Severity;
 import org.gongkai.spi.Submission;
 
@@ -33,9 +37,14 @@ import org.gongkai.spi.Submission;
  * category was reported. A reported finding (above INFO, not FORMAT) is correct when it matches an expected
  * finding of its category; otherwise it is a false positive. "mustNotFind" entries that are reported count
  * as false positives too.
+ *
+ * <p>Beside the table it reports what issue 10 sets targets for: precision and recall over the content categories
+ * alone ({@link Category.Kind#EXEMPT}, i.e. without the attribute bookkeeping), unwanted (false-positive) findings
+ * per 20 documents, and every document sent to SECRECY_REVIEW against its label because of a dictionary term.
  */
 public final class AccuracyReport {
     private static final ObjectMapper JSON = App.objectMapper();
+    private static final String DICTIONARY = "dictionary";
 
     /** Counts for one category. */
     public static final class Score {
@@ -53,8 +62,15 @@ public final class AccuracyReport {
         }
     }
 
-    /** The scores over a whole set. */
-    public record Result(Map<Category, Score> categories, int documents, int attributeRight, int routeRight, List<String> misses) {
+    /**
+     * The scores over a whole set.
+     *
+     * @param unwanted              reported findings that match no expected finding, or that a label forbids
+     * @param unwantedContent       the same, counting content categories only
+     * @param secrecyByDictionary   documents routed to SECRECY_REVIEW against their label, with the dictionary finding
+     */
+    public record Result(Map<Category, Score> categories, int documents, int attributeRight, int routeRight, List<String> misses,
+                         int unwanted, int unwantedContent, List<String> secrecyByDictionary) {
         public double overallRecall() {
             int e = categories.values().stream().mapToInt(s -> s.expected).sum();
             int f = categories.values().stream().mapToInt(s -> s.found).sum();
@@ -65,6 +81,35 @@ public final class AccuracyReport {
             int r = categories.values().stream().mapToInt(s -> s.reported).sum();
             int c = categories.values().stream().mapToInt(s -> s.correct).sum();
             return r == 0 ? 1 : (double) c / r;
+        }
+
+        /** Totals over the content categories: expected, found, reported, correct. */
+        public int[] content() {
+            int[] t = new int[4];
+            categories.forEach((c, s) -> {
+                if (c.kind() == Category.Kind.EXEMPT) {
+                    t[0] += s.expected;
+                    t[1] += s.found;
+                    t[2] += s.reported;
+                    t[3] += s.correct;
+                }
+            });
+            return t;
+        }
+
+        public double contentPrecision() {
+            int[] t = content();
+            return t[2] == 0 ? 1 : (double) t[3] / t[2];
+        }
+
+        public double contentRecall() {
+            int[] t = content();
+            return t[0] == 0 ? 1 : (double) t[1] / t[0];
+        }
+
+        /** Unwanted findings scaled to 20 documents, the unit of the issue's target. */
+        public double unwantedPer20(boolean contentOnly) {
+            return documents == 0 ? 0 : 20.0 * (contentOnly ? unwantedContent : unwanted) / documents;
         }
     }
 
@@ -98,6 +143,8 @@ public final class AccuracyReport {
         int docs = 0;
         int attrRight = 0;
         int routeRight = 0;
+        int[] unwanted = new int[2];
+        List<String> secrecyByDictionary = new ArrayList<>();
         List<Path> labels;
         try (var s = Files.list(dir)) {
             labels = s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().toList();
@@ -118,13 +165,23 @@ public final class AccuracyReport {
                 routeRight++;
             } else {
                 misses.add(l.file() + ": route " + r.route() + ", expected " + l.route());
+                if (r.route() == Route.SECRECY_REVIEW) {
+                    dictionaryCause(r.findings()).ifPresent(f -> secrecyByDictionary.add(l.file() + ": " + f.category() + " “" + cut(f.text()) + "”"));
+                }
             }
-            score(l, r.findings(), scores, misses);
+            score(l, r.findings(), scores, misses, unwanted);
         }
-        return new Result(scores, docs, attrRight, routeRight, misses);
+        return new Result(scores, docs, attrRight, routeRight, misses, unwanted[0], unwanted[1], secrecyByDictionary);
     }
 
-    private static void score(LabelledDocument l, List<ReportedFinding> reported, Map<Category, Score> scores, List<String> misses) {
+    /** A dictionary finding of a category that routes to SECRECY_REVIEW (CONTRACT routing rules 2 and 4), if any. */
+    private static Optional<ReportedFinding> dictionaryCause(List<ReportedFinding> findings) {
+        Set<Category> secrecy = EnumSet.of(Category.SECRECY_MARKING, Category.SECRET_CONTENT, Category.STABILITY, Category.INTERNAL_MARKING);
+        return findings.stream().filter(f -> secrecy.contains(f.category()) && DICTIONARY.equals(f.detector())).findFirst();
+    }
+
+    private static void score(LabelledDocument l, List<ReportedFinding> reported, Map<Category, Score> scores, List<String> misses,
+                              int[] unwanted) {
         List<LabelledDocument.Expected> expected = l.findings() == null ? List.of() : l.findings();
         for (LabelledDocument.Expected e : expected) {
             Category c = Category.valueOf(e.category());
@@ -148,6 +205,10 @@ public final class AccuracyReport {
                 s.correct++;
             } else {
                 misses.add(l.file() + ": false " + f.category() + " “" + cut(f.text()) + "” (" + f.detector() + ")" + (forbidden ? " [mustNotFind]" : ""));
+                unwanted[0]++;
+                if (f.category().kind() == Category.Kind.EXEMPT) {
+                    unwanted[1]++;
+                }
             }
         }
     }
@@ -191,6 +252,13 @@ public final class AccuracyReport {
         out.printf(Locale.ROOT, "documents %d; attribute detected right %d/%d (%.1f%%); route right %d/%d (%.1f%%)%n", r.documents(),
                 r.attributeRight(), r.documents(), 100.0 * r.attributeRight() / Math.max(1, r.documents()), r.routeRight(), r.documents(),
                 100.0 * r.routeRight() / Math.max(1, r.documents()));
+        int[] c = r.content();
+        out.printf(Locale.ROOT, "content findings (%s categories): precision %.2f (%d/%d), recall %.2f (%d/%d)%n", Category.Kind.EXEMPT,
+                r.contentPrecision(), c[3], c[2], r.contentRecall(), c[1], c[0]);
+        out.printf(Locale.ROOT, "unwanted findings: %d = %.1f per 20 documents (content categories: %d = %.1f per 20 documents)%n",
+                r.unwanted(), r.unwantedPer20(false), r.unwantedContent(), r.unwantedPer20(true));
+        out.println("sent to SECRECY_REVIEW against the label by a dictionary term: " + r.secrecyByDictionary().size());
+        r.secrecyByDictionary().forEach(m -> out.println("  " + m));
         if (!r.misses().isEmpty()) {
             out.println("misses and false positives:");
             r.misses().forEach(m -> out.println("  " + m));
