@@ -24,25 +24,27 @@ import org.gongkai.server.TestEnv;
 import org.gongkai.spi.Attribute;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.Route;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real-document set ({@code fixtures/real}) is measured, never tuned on, so no test asserts what the detectors
- * find there. What is checked is the set's bookkeeping: every document has one well-formed label and a row in
- * SOURCES.md, and the labels are the ones frozen before the first run (labels.sha256).
+ * The real-document sets ({@code fixtures/real}, {@code fixtures/real2}) are measured, never tuned on, so no test asserts
+ * what the detectors find there. What is checked is each set's bookkeeping: every document has one well-formed label and a
+ * row in SOURCES.md, and the labels are the ones frozen before the set's first run (labels.sha256).
  */
 class RealSetLabelsTest {
-    private static final Path SET = TestEnv.fixtures().resolve("real");
-    private static final Set<String> NOT_DOCUMENTS = Set.of("SOURCES.md", "README.md", "RESULTS.txt", "labels.sha256");
+    private static final Set<String> NOT_DOCUMENTS = Set.of("SOURCES.md", "README.md", "RESULTS.txt", "BASELINE.txt", "labels.sha256");
     private static final ObjectMapper JSON = App.objectMapper();
 
-    @Test
-    void every_document_has_exactly_one_well_formed_label() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"real", "real2"})
+    void every_document_has_exactly_one_well_formed_label(String set) throws IOException {
+        Path dir = TestEnv.fixtures().resolve(set);
         Map<String, Integer> labelled = new HashMap<>();
-        for (Path label : files(".expected.json")) {
+        for (Path label : files(dir, ".expected.json")) {
             LabelledDocument l = JSON.readValue(label.toFile(), LabelledDocument.class);
             assertNotNull(l.file(), label + ": file");
-            assertTrue(Files.isRegularFile(SET.resolve(l.file())), label + ": no document " + l.file());
+            assertTrue(Files.isRegularFile(dir.resolve(l.file())), label + ": no document " + l.file());
             labelled.merge(l.file(), 1, Integer::sum);
             Attribute.valueOf(l.attribute());
             Route.valueOf(l.route());
@@ -57,37 +59,41 @@ class RealSetLabelsTest {
             }
             assertNotNull(l.notes(), label + ": every real-document label explains its judgement calls");
         }
-        Set<String> documents = documents();
+        Set<String> documents = documents(dir);
         assertTrue(documents.size() >= 40, "the set holds " + documents.size() + " documents");
         assertEquals(documents, new TreeSet<>(labelled.keySet()), "documents without a label, or labels without a document");
         labelled.forEach((file, n) -> assertEquals(1, n, file + " is labelled " + n + " times"));
     }
 
-    @Test
-    void every_document_has_a_source_entry() throws IOException {
-        String sources = Files.readString(SET.resolve("SOURCES.md"), StandardCharsets.UTF_8);
-        for (String document : documents()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"real", "real2"})
+    void every_document_has_a_source_entry(String set) throws IOException {
+        Path dir = TestEnv.fixtures().resolve(set);
+        String sources = Files.readString(dir.resolve("SOURCES.md"), StandardCharsets.UTF_8);
+        for (String document : documents(dir)) {
             assertTrue(sources.contains("\n| " + document + " |"), document + " has no row in SOURCES.md");
         }
     }
 
-    @Test
-    void labels_are_the_ones_frozen_before_the_first_run() throws IOException {
-        List<String> lines = Files.readAllLines(SET.resolve("labels.sha256"), StandardCharsets.UTF_8);
+    @ParameterizedTest
+    @ValueSource(strings = {"real", "real2"})
+    void labels_are_the_ones_frozen_before_the_first_run(String set) throws IOException {
+        Path dir = TestEnv.fixtures().resolve(set);
+        List<String> lines = Files.readAllLines(dir.resolve("labels.sha256"), StandardCharsets.UTF_8);
         Set<String> frozen = new TreeSet<>();
         for (String line : lines) {
             String[] parts = line.split("\\s+\\*?", 2);
             frozen.add(parts[1]);
-            assertEquals(parts[0], sha256(SET.resolve(parts[1])), parts[1] + " changed after the labels were frozen");
+            assertEquals(parts[0], sha256(dir.resolve(parts[1])), parts[1] + " changed after the labels were frozen");
         }
         Set<String> present = new TreeSet<>();
-        files(".expected.json").forEach(p -> present.add(p.getFileName().toString()));
+        files(dir, ".expected.json").forEach(p -> present.add(p.getFileName().toString()));
         assertEquals(frozen, present, "labels added or removed after the freeze");
     }
 
-    private static Set<String> documents() throws IOException {
+    private static Set<String> documents(Path set) throws IOException {
         Set<String> out = new TreeSet<>();
-        try (Stream<Path> s = Files.list(SET)) {
+        try (Stream<Path> s = Files.list(set)) {
             s.map(p -> p.getFileName().toString())
                     .filter(n -> !n.endsWith(".expected.json") && !NOT_DOCUMENTS.contains(n))
                     .forEach(out::add);
@@ -95,8 +101,8 @@ class RealSetLabelsTest {
         return out;
     }
 
-    private static List<Path> files(String suffix) throws IOException {
-        try (Stream<Path> s = Files.list(SET)) {
+    private static List<Path> files(Path set, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(set)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
