@@ -70,6 +70,34 @@ public final class TestAccounts {
         }
     }
 
+    /** Creates an account over HTTP on a server at {@code base} (e.g. http://127.0.0.1:7070) and returns a bearer token for it. */
+    public static String token(java.net.http.HttpClient http, String base, String username, String department, Actor.Role... roles) {
+        try {
+            Map<String, Object> user = Map.of("username", username, "displayName", "测试" + username, "password", PASSWORD,
+                    "department", department, "roles", Arrays.stream(roles).map(Enum::name).toList());
+            java.net.http.HttpResponse<String> created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/users"))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201 && created.statusCode() != 409) {
+                throw new AssertionError("creating " + username + ": " + created.statusCode() + " " + created.body());
+            }
+            java.net.http.HttpResponse<String> t = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/auth/token"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD)))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (t.statusCode() != 200) {
+                throw new AssertionError("token for " + username + ": " + t.statusCode() + " " + t.body());
+            }
+            return JSON.readTree(t.body()).get("token").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates an account through the services (unless it exists) and returns a bearer token for it. */
     public static String token(AccessControl ac, String username, String department, Actor.Role... roles) {
         Account a = ac.accounts().find(username.toLowerCase(java.util.Locale.ROOT)).orElseGet(() -> {
@@ -96,7 +124,7 @@ public final class TestAccounts {
         }
 
         public io.javalin.testtools.TestConfig config() {
-            okhttp3.OkHttpClient ok = new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(60)).addInterceptor(chain -> {
+            okhttp3.OkHttpClient ok = new okhttp3.OkHttpClient.Builder().readTimeout(java.time.Duration.ofSeconds(60)).followRedirects(false).addInterceptor(chain -> {
                 okhttp3.Request r = chain.request();
                 String t = token;
                 if (t != null && r.header("Authorization") == null) {

@@ -171,7 +171,7 @@ public final class AccountService {
 
     public Account.View changeRoles(Actor by, String id, RoleChange c, String address) {
         if (!by.has(Role.SECURITY_ADMIN)) {
-            throw new ApiException(403, "FORBIDDEN", "角色和审核环节由安全保密管理员分配（三员分立）",
+            throw new ApiException(403, "NOT_SECURITY_ADMIN", "角色和审核环节由安全保密管理员分配（三员分立）",
                     "roles and stages are assigned by the security administrator (separation of the three administrators)");
         }
         Account a = require(key(id));
@@ -379,13 +379,13 @@ public final class AccountService {
 
     private static void requireSystemAdmin(Actor by) {
         if (!by.has(Role.SYSTEM_ADMIN)) {
-            throw new ApiException(403, "FORBIDDEN", "只有系统管理员可以管理账户和部门", "only the system administrator manages accounts and departments");
+            throw new ApiException(403, "NOT_SYSTEM_ADMIN", "只有系统管理员可以管理账户和部门", "only the system administrator manages accounts and departments");
         }
     }
 
     private static void requireAccountReader(Actor by) {
         if (!by.has(Role.SYSTEM_ADMIN) && !by.has(Role.SECURITY_ADMIN)) {
-            throw new ApiException(403, "FORBIDDEN", "只有系统管理员和安全保密管理员可以查看账户", "only the system and security administrators list accounts");
+            throw new ApiException(403, "NOT_ACCOUNT_READER", "只有系统管理员和安全保密管理员可以查看账户", "only the system and security administrators list accounts");
         }
     }
 }

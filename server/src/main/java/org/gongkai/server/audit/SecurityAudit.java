@@ -67,7 +67,7 @@ public final class SecurityAudit {
         } else if (reader.has(Actor.Role.SECURITY_ADMIN)) {
             rows = db.jdbi().withExtension(SecurityEventDao.class, d -> d.byRoles(f, t, act, List.of(Actor.Role.AUDITOR.name()), off, lim));
         } else {
-            throw new ApiException(403, "FORBIDDEN", "只有安全审计员可以查看安全审计日志", "only the security auditor reads the security audit");
+            throw new ApiException(403, "NOT_AUDITOR", "只有安全审计员可以查看安全审计日志", "only the security auditor reads the security audit");
         }
         success(reader, Action.AUDIT_READ, null, null, "from " + f.toLocalDate() + " to " + t.toLocalDate().minusDays(1) + ", " + rows.size() + " rows");
         return rows;

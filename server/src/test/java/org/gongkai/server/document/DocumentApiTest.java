@@ -31,7 +31,7 @@ public class DocumentApiTest {
     @TempDir
     Path data;
 
-    static final String NOTICE = """
+    public static final String NOTICE = """
             江北县人民政府办公室文件
             江北府办发〔2022〕37号
             江北县人民政府办公室
@@ -44,6 +44,28 @@ public class DocumentApiTest {
             2022年6月15日
             （此件公开发布）
             """;
+
+    /** Uploads as the holder of {@code token}. */
+    public static Response upload(HttpClient client, String token, String name, byte[] bytes, String... fields) throws Exception {
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", name, RequestBody.create(bytes, MediaType.parse("application/octet-stream")));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            b.addFormDataPart(fields[i], fields[i + 1]);
+        }
+        return client.request("/api/v1/documents", r -> r.header("Authorization", "Bearer " + token).post(b.build()));
+    }
+
+    /** Waits for CHECKED, reading the report as the holder of {@code token}. */
+    public static JsonNode awaitChecked(HttpClient client, String token, String id) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode r = JSON.readTree(client.request("/api/v1/documents/" + id, b -> b.header("Authorization", "Bearer " + token)).body().string());
+            if ("CHECKED".equals(r.path("status").asText())) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("document " + id + " not CHECKED within 60 s");
+    }
 
     public static Response upload(HttpClient client, String name, byte[] bytes, String... fields) throws Exception {
         MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)

@@ -164,7 +164,8 @@ public final class OidcLogin {
         try {
             claims = p.validator().validate(idToken, new Nonce(pending[0]));
         } catch (Exception e) {
-            fail(ctx, "统一身份认证返回的身份凭证无效", "ID token rejected: " + e.getClass().getSimpleName());
+            LOG.warn("统一身份认证身份凭证无效 / OIDC ID token rejected: {}", e.getMessage());
+            fail(ctx, "统一身份认证返回的身份凭证无效", "ID token rejected: " + e.getMessage());
             return;
         }
         String username = claims.getStringClaim(mapping.usernameClaim());
@@ -226,10 +227,17 @@ public final class OidcLogin {
             synchronized (this) {
                 if (provider == null) {
                     OIDCProviderMetadata meta = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()));
-                    JWSAlgorithm alg = meta.getIDTokenJWSAlgs() == null || meta.getIDTokenJWSAlgs().isEmpty() ? JWSAlgorithm.RS256
-                            : meta.getIDTokenJWSAlgs().get(0);
-                    provider = new Provider(meta, new IDTokenValidator(meta.getIssuer(), new ClientID(settings.clientId()), alg,
-                            meta.getJWKSetURI().toURL()));
+                    // the provider's published signing algorithms, public-key ones only (never "none", never a shared secret)
+                    java.util.Set<JWSAlgorithm> algs = new java.util.HashSet<>();
+                    for (JWSAlgorithm a : meta.getIDTokenJWSAlgs() == null ? List.of(JWSAlgorithm.RS256) : meta.getIDTokenJWSAlgs()) {
+                        if (JWSAlgorithm.Family.RSA.contains(a) || JWSAlgorithm.Family.EC.contains(a) || JWSAlgorithm.Family.ED.contains(a)) {
+                            algs.add(a);
+                        }
+                    }
+                    com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> keys =
+                            com.nimbusds.jose.jwk.source.JWKSourceBuilder.create(meta.getJWKSetURI().toURL()).build();
+                    provider = new Provider(meta, new IDTokenValidator(meta.getIssuer(), new ClientID(settings.clientId()),
+                            new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(algs, keys), null));
                     LOG.info("统一身份认证已连接 / OIDC provider resolved: {}", meta.getIssuer());
                 }
                 p = provider;
