@@ -10,6 +10,21 @@ const SEV = { BLOCKER: '阻断', HIGH: '高', MEDIUM: '中', LOW: '低', INFO: '
 const $ = (s) => document.querySelector(s);
 function el(tag, text, cls) { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
 
+// 登录状态：未登录转到登录页；写操作带 CSRF 令牌（会话 Cookie 之外的第二道凭证）。
+let me = null;
+async function signedIn() {
+  const res = await fetch('/api/v1/me');
+  if (res.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.hash); return false; }
+  me = await res.json();
+  if (me.mustChangePassword) { location.href = '/password'; return false; }
+  $('#who').textContent = (me.displayName || me.id) + (me.department ? '（' + me.department + '）' : '');
+  return true;
+}
+function post(url, body) {
+  return fetch(url, { method: 'POST', body, headers: { 'X-CSRF-Token': me ? me.csrfToken : '' } });
+}
+signedIn();
+
 async function errorText(res) {
   try { const j = await res.json(); return j.error ? j.error.message : res.statusText; } catch (e) { return res.statusText; }
 }
@@ -21,7 +36,7 @@ $('#upload').addEventListener('submit', async (ev) => {
   if (!form.get('interpretation') || form.get('interpretation').size === 0) form.delete('interpretation');
   $('#status').textContent = '正在上传…';
   $('#report').hidden = true;
-  const res = await fetch('/api/v1/documents', { method: 'POST', body: form });
+  const res = await post('/api/v1/documents', form);
   if (!res.ok) { $('#status').textContent = '上传失败：' + await errorText(res); return; }
   const { id } = await res.json();
   $('#status').textContent = '已接收，编号 ' + id + '，正在检查…';

@@ -14,7 +14,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.access.AccessControl;
+import org.gongkai.server.access.AccessGuard;
+import org.gongkai.server.access.RouteAccess;
+import org.gongkai.server.access.RouteTable;
+import org.gongkai.server.access.SecurityHeaders;
+import org.gongkai.server.audit.SecurityAudit;
+import org.gongkai.server.http.JettyErrorHandler;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentController;
 import org.gongkai.server.document.DocumentService;
@@ -43,6 +49,7 @@ import org.gongkai.spi.PluginConfig;
  * processing workers and HTTP routes. {@link #javalin()} is unstarted until {@link #start()}.
  */
 public final class App implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
     private final ServerConfig config;
     private final Database db;
     private final ProcessingService processing;
@@ -50,9 +57,11 @@ public final class App implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final SearchService search;
     private final Javalin javalin;
+    private final RouteTable routes;
 
     private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
-                SearchService search, Javalin javalin) {
+                SearchService search, Javalin javalin, RouteTable routes) {
+        this.routes = routes;
         this.config = config;
         this.searchIndex = searchIndex;
         this.search = search;
@@ -91,34 +100,40 @@ public final class App implements AutoCloseable {
             blobs.cleanTemporary();
             PluginRegistry plugins = PluginRegistry.load(environment(cfg));
             Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+            Clock clock = Clock.systemUTC();
             ExecutorService extraction = extractionThreads();
             ObjectMapper json = objectMapper();
+            SecurityAudit audit = new SecurityAudit(db, clock);
+            ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), clock, audit);
+            AccessControl access = AccessControl.create(db, audit, clock, cfg.security(), cfg.adminToken(), review.config().approverStages(),
+                    cfg.configDir(), json);
             SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
-            SearchService search = new SearchService(searchIndex, db, json);
-            ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), Clock.systemUTC());
+            SearchService search = new SearchService(searchIndex, db, json, review.access());
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)),
+                    clock, cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)),
                     // the queue item first: it rolls back with the transaction, the Lucene write cannot
                     (h, d, r) -> {
                         review.checkListener().onChecked(h, d, r);
                         search.onChecked(h, d, r);
-                    });
+                    }, review.access());
             documents.recoverAfterCrash();
             ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
-            ActorResolver actors = new ActorResolver(cfg.adminToken());
+            RouteTable routes = new RouteTable();
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
+                c.events.handlerAdded(routes::added);
                 c.jsonMapper(new JavalinJackson(json, false));
                 c.http.defaultContentType = "application/json; charset=utf-8";
                 c.jetty.multipartConfig.cacheDirectory(cfg.dataDir().resolve("tmp").toString());
                 c.jetty.multipartConfig.maxFileSize(cfg.maxUploadBytes(), SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxTotalRequestSize(cfg.maxUploadBytes() * 2 + 1024 * 1024, SizeUnit.BYTES);
                 c.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
+                c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler()));
                 c.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
                     sf.directory = "/public";
                     sf.location = io.javalin.http.staticfiles.Location.CLASSPATH;
-                    sf.headers = Map.of("Content-Security-Policy", "default-src 'self'", "X-Content-Type-Options", "nosniff");
+                    sf.headers = Map.of("Content-Security-Policy", SecurityHeaders.CSP, "X-Content-Type-Options", "nosniff");
                     // Jetty otherwise answers "text/javascript;charset=null" for the page's Chinese script
                     sf.mimeTypes.add("text/javascript; charset=utf-8", "js");
                     sf.mimeTypes.add("text/css; charset=utf-8", "css");
@@ -126,19 +141,21 @@ public final class App implements AutoCloseable {
                 });
             });
             ErrorMapping.install(app);
-            app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
-            app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
-            app.get("/api/v1/dictionaries", ctx -> ctx.json(plugins.dictionaries()));
-            new DocumentController(documents, actors, processing::submit).routes(app);
-            review.controller(actors, json).routes(app);
+            access.install(app);
+            app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")), RouteAccess.PUBLIC);
+            app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()), RouteAccess.SIGNED_IN);
+            app.get("/api/v1/dictionaries", ctx -> ctx.json(plugins.dictionaries()), RouteAccess.SIGNED_IN);
+            new DocumentController(documents, review.access(), processing::submit).routes(app);
+            review.controller(json).routes(app);
             CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
-            new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts), actors)
-                    .routes(app);
-            new RedactionController(new RedactionService(documents, review.decisions()::redactions), new RedactedRenderer(fonts), actors)
-                    .routes(app);
-            app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(actors.resolve(ctx.header("Authorization"), null),
-                    ctx.queryParam("q"), parseLimit(ctx.queryParam("limit"))))));
-            return new App(cfg, db, processing, extraction, searchIndex, search, app);
+            new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts)).routes(app);
+            new RedactionController(new RedactionService(documents, review.decisions()::redactions), new RedactedRenderer(fonts)).routes(app);
+            app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(AccessGuard.actor(ctx), ctx.queryParam("q"),
+                    parseLimit(ctx.queryParam("limit"))))), RouteAccess.DOCUMENT_READERS);
+            if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
+                LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
+            }
+            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
         }
@@ -158,6 +175,11 @@ public final class App implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Every registered route with who may call it. */
+    public java.util.List<RouteTable.Route> routes() {
+        return routes.routes();
     }
 
     /** Starts processing (picking up anything a crash left unfinished) and the HTTP listener. */

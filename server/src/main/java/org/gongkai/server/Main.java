@@ -17,6 +17,7 @@ public final class Main {
               gongkai check FILE… [--attribute A] [--reason TEXT]   检查文件，输出 JSON Lines / check files
               gongkai bench [--seconds N]                   性能测试 / benchmarks
               gongkai accuracy [DIR]                         准确率表 / precision and recall per category
+              gongkai users add|list|passwd|roles|disable|enable|unlock …   账户管理（无需启动服务）/ manage accounts
             """;
 
     private Main() {
@@ -39,6 +40,7 @@ public final class Main {
                 case "check" -> check(rest);
                 case "bench" -> org.gongkai.server.bench.Benchmarks.run(rest, config(null, null));
                 case "accuracy" -> org.gongkai.server.accuracy.AccuracyReport.run(rest, config(null, null));
+                case "users" -> new org.gongkai.server.account.UsersCommand(config(null, null), System.in, System.out, System.err).run(rest);
                 case "-h", "--help", "help" -> {
                     System.out.print(USAGE);
                     yield 0;

@@ -3,6 +3,7 @@ package org.gongkai.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.gongkai.server.auth.SecuritySettings;
 
 /**
  * Everything the server is configured with. Built from command-line options, then environment variables
@@ -22,10 +23,11 @@ import java.util.Map;
  * @param maxChars        largest number of characters extracted per document (GONGKAI_MAX_CHARS)
  * @param adminToken      bearer token of an administrator (GONGKAI_ADMIN_TOKEN), or null
  * @param pdfFont         CJK TrueType font (.ttf/.ttc) embedded in PDF output (GONGKAI_PDF_FONT); null: look in the usual Debian places
+ * @param security        sessions, tokens, sign-in throttling, cookie and OIDC settings ({@link SecuritySettings})
  */
 public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            Path dictionariesDir, Path configDir, long maxUploadBytes, Duration parseTimeout,
-                           int workers, int maxChars, String adminToken, String pdfFont) {
+                           int workers, int maxChars, String adminToken, String pdfFont, SecuritySettings security) {
 
     public static ServerConfig fromEnvironment(Map<String, String> env, Integer portOption, Path dataOption) {
         Path data = dataOption != null ? dataOption : Path.of(env.getOrDefault("GONGKAI_DATA", "data"));
@@ -45,7 +47,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("GONGKAI_PARSE_TIMEOUT_S", "60"))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_WORKERS", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_MAX_CHARS", "5000000")),
-                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")), blankToNull(env.get("GONGKAI_PDF_FONT")));
+                adminToken(env.get("GONGKAI_ADMIN_TOKEN")), blankToNull(env.get("GONGKAI_PDF_FONT")), SecuritySettings.fromEnvironment(env));
     }
 
     /** An H2 file database inside the data folder; AUTO_SERVER off: one server owns one data folder. */
@@ -54,23 +56,31 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, security);
     }
 
     public ServerConfig withMaxUploadBytes(long b) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken, pdfFont, security);
     }
 
     public ServerConfig withParseTimeout(Duration t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken, pdfFont, security);
     }
 
     public ServerConfig withAdminToken(String t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t, pdfFont, security);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, security);
+    }
+
+    public ServerConfig withSecurity(SecuritySettings s) {
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, s);
+    }
+
+    private static String adminToken(String t) {
+        return blankToNull(t);
     }
 
     private static String blankToNull(String s) {

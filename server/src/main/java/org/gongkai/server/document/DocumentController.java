@@ -9,32 +9,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.gongkai.server.auth.Actor;
-import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.access.AccessGuard;
+import org.gongkai.server.access.DocumentAccess;
+import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
 
 /** HTTP in and out for documents; all decisions are the service's. */
 public final class DocumentController {
     private final DocumentService service;
-    private final ActorResolver actors;
+    private final DocumentAccess access;
     private final Consumer<String> onReceived;
 
     /**
      * @param onReceived told the id of every accepted upload (the processing queue)
      */
-    public DocumentController(DocumentService service, ActorResolver actors, Consumer<String> onReceived) {
+    public DocumentController(DocumentService service, DocumentAccess access, Consumer<String> onReceived) {
         this.service = service;
-        this.actors = actors;
+        this.access = access;
         this.onReceived = onReceived;
     }
 
     public void routes(Javalin app) {
-        app.post("/api/v1/documents", this::upload);
-        app.get("/api/v1/documents/{id}", ctx -> ctx.json(service.report(actor(ctx), ctx.pathParam("id"))));
-        app.get("/api/v1/documents/{id}/history", ctx -> ctx.json(service.history(actor(ctx), ctx.pathParam("id"))));
+        app.post("/api/v1/documents", this::upload, RouteAccess.DRAFTER, RouteAccess.DOCUMENT_OFFICE);
+        app.get("/api/v1/documents/{id}", this::report, RouteAccess.DOCUMENT_READERS);
+        app.get("/api/v1/documents/{id}/history", ctx -> ctx.json(service.history(AccessGuard.actor(ctx), ctx.pathParam("id"))),
+                RouteAccess.DOCUMENT_READERS);
     }
 
-    private Actor actor(Context ctx) {
-        return actors.resolve(ctx.header("Authorization"), null);
+    private void report(Context ctx) {
+        Actor actor = AccessGuard.actor(ctx);
+        Report r = service.report(actor, ctx.pathParam("id"));
+        access.opened(actor, r.id(), "查看检查报告", r.findings().stream().map(org.gongkai.server.pipeline.ReportedFinding::category).toList(), ctx.ip());
+        ctx.json(r);
     }
 
     private void upload(Context ctx) throws IOException {
@@ -60,7 +66,7 @@ public final class DocumentController {
             throw ApiException.badRequest("NO_FILE", "缺少上传文件：请把文件放在 file 字段", "no file: put the document in the 'file' field");
         }
         UploadedFile interp = first(files.get("interpretation"));
-        Actor actor = actors.resolve(ctx.header("Authorization"), field(fields, "department"));
+        Actor actor = AccessGuard.actor(ctx);
         try (InputStream in = file.content(); InputStream interpIn = interp == null ? null : interp.content()) {
             DocumentService.Receipt r = service.receive(actor, new Intake(file.filename(), in, field(fields, "attribute"),
                     field(fields, "reason"), field(fields, "department"), field(fields, "supersedes"),

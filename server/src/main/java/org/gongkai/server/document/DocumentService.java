@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.http.ApiException;
 import org.gongkai.server.pipeline.CheckPipeline;
@@ -40,6 +41,7 @@ public final class DocumentService {
     /** After this many started attempts, a document that keeps killing its worker goes to manual review. */
     static final int MAX_ATTEMPTS = 3;
     private static final int MAX_TEXT = 4000;
+    private static final java.util.Set<Actor.Role> UPLOADERS = java.util.EnumSet.of(Actor.Role.DRAFTER, Actor.Role.DOCUMENT_OFFICE);
 
     private final Database db;
     private final BlobStore blobs;
@@ -50,10 +52,12 @@ public final class DocumentService {
     private final long maxUploadBytes;
     private final Duration lease;
     private final CheckListener listener;
+    private final DocumentAccess access;
 
     public DocumentService(Database db, BlobStore blobs, TypeDetector types, CheckPipeline pipeline, ObjectMapper json, Clock clock,
-                           long maxUploadBytes, Duration lease, CheckListener listener) {
+                           long maxUploadBytes, Duration lease, CheckListener listener, DocumentAccess access) {
         this.listener = listener;
+        this.access = access;
         this.db = db;
         this.blobs = blobs;
         this.types = types;
@@ -69,18 +73,20 @@ public final class DocumentService {
     }
 
     /**
-     * Validates and stores an upload. Returns only once the file is on disk and the document recorded.
+     * Validates and stores an upload. Returns only once the file is on disk and the document recorded. The
+     * uploader is the authenticated actor and the department theirs; only the document office files for another
+     * department. A resubmission names a returned document of the same department.
      *
-     * @throws ApiException 400 for bad fields or an empty file, 413 when too large, 415 for a type that cannot be checked
+     * @throws ApiException 400 for bad fields or an empty file, 403 for another department, 409 for a document that
+     *                      is not returned or already resubmitted, 413 when too large, 415 for a type that cannot be checked
      */
     public Receipt receive(Actor actor, Intake in) throws IOException {
         Attribute declared = parseAttribute(in.attribute());
         String reason = trimToNull(in.reason(), 4000, "reason");
-        String department = trimToNull(in.department(), 200, "department");
+        String department = uploadDepartment(actor, trimToNull(in.department(), 200, "department"));
         String supersedes = trimToNull(in.supersedes(), 36, "supersedes");
-        if (supersedes != null && db.jdbi().withExtension(DocumentDao.class, d -> d.find(supersedes)).isEmpty()) {
-            throw ApiException.badRequest("BAD_SUPERSEDES", "supersedes 指向的文件不存在：" + supersedes,
-                    "supersedes names no known document: " + supersedes);
+        if (supersedes != null) {
+            checkResubmission(actor, supersedes, department);
         }
         String fileName = safeName(in.fileName());
         BlobStore.Staged staged = stage(in.content(), "file");
@@ -106,6 +112,45 @@ public final class DocumentService {
         }
     }
 
+    /** The department an upload is filed under: the uploader's own, or for the document office any existing department. */
+    private String uploadDepartment(Actor actor, String requested) {
+        if (requested == null || requested.equals(actor.department())) {
+            return actor.department();
+        }
+        if (!actor.has(Actor.Role.DOCUMENT_OFFICE)) {
+            throw new ApiException(403, "NOT_YOUR_DEPARTMENT", "只能以本部门（" + actor.department() + "）名义上传文件",
+                    "you may only upload for your own department (" + actor.department() + ")");
+        }
+        int known = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM department WHERE name = :n").bind("n", requested)
+                .mapTo(Integer.class).one());
+        if (known == 0) {
+            throw ApiException.badRequest("UNKNOWN_DEPARTMENT", "部门不存在：" + requested, "no such department: " + requested);
+        }
+        return requested;
+    }
+
+    /**
+     * A resubmission replaces a document that was returned (by the check or by a reviewer), of the same
+     * department, and not already replaced; anything else is refused without saying whether it exists.
+     */
+    private void checkResubmission(Actor actor, String supersedes, String department) {
+        Optional<DocumentRecord> old = db.jdbi().withExtension(DocumentDao.class, d -> d.find(supersedes));
+        if (old.isEmpty() || access.readable(actor, List.of(supersedes)).isEmpty() || !java.util.Objects.equals(old.get().department(), department)) {
+            throw ApiException.badRequest("BAD_SUPERSEDES", "supersedes 须为本部门被退回的文件：" + supersedes,
+                    "supersedes must name a returned document of your department: " + supersedes);
+        }
+        boolean returned = "RETURNED".equals(old.get().route()) || db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM queue_item WHERE document_id = :id AND state = 'CLOSED' AND outcome = 'RETURNED'").bind("id", supersedes)
+                .mapTo(Integer.class).one()) > 0;
+        if (!returned) {
+            throw new ApiException(409, "NOT_RETURNED", "只能重新提交已被退回的文件（该文件未被退回）", "only a returned document can be resubmitted");
+        }
+        if (db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM document WHERE supersedes = :id").bind("id", supersedes)
+                .mapTo(Integer.class).one()) > 0) {
+            throw new ApiException(409, "ALREADY_RESUBMITTED", "该退回文件已重新提交过", "this returned document has already been resubmitted");
+        }
+    }
+
     private Receipt record(Actor actor, String fileName, BlobStore.Staged staged, String mediaType, Attribute declared, String reason,
                            String department, String supersedes, BlobStore.Staged interp, String interpName) throws IOException {
         blobs.commit(staged);
@@ -123,11 +168,12 @@ public final class DocumentService {
             if (iSha != null) {
                 dao.insertBlobIfAbsent(iSha, interp.size(), "application/octet-stream", now);
             }
-            String duplicateOf = dao.firstWithContent(staged.sha256()).orElse(null);
+            // an earlier upload of the same bytes is named only to someone who may open it
+            String duplicateOf = dao.firstWithContent(staged.sha256()).filter(o -> !access.readable(actor, List.of(o)).isEmpty()).orElse(null);
             dao.insert(new DocumentRecord(id, fileName, staged.sha256(), mediaType, staged.size(), DocumentStatus.RECEIVED.name(),
                     declared == null ? null : declared.name(), reason, department, supersedes, duplicateOf, iSha, interpName, actor.id(),
                     now, null, null, null, 0, null, null, null, null, null, null, null, null, null, 0));
-            h.attach(EventDao.class).append(id, now, actor.id(), actor.role().name(), "RECEIVED", null, DocumentStatus.RECEIVED.name(),
+            h.attach(EventDao.class).append(id, now, actor.id(), actor.roleFor(UPLOADERS).name(), "RECEIVED", null, DocumentStatus.RECEIVED.name(),
                     "文件 " + fileName + "，" + staged.size() + " 字节，" + mediaType + (duplicateOf == null ? "" : "，与 " + duplicateOf + " 内容相同"));
             return new Receipt(id, DocumentStatus.RECEIVED.name(), duplicateOf);
         });
@@ -161,6 +207,7 @@ public final class DocumentService {
     }
 
     public Report report(Actor actor, String id) {
+        access.requireRead(actor, id);
         DocumentRecord d = find(id);
         List<ReportedFinding> findings = db.jdbi().withExtension(FindingDao.class, f -> f.forDocument(id));
         Report.Resubmission resub = null;
@@ -172,7 +219,7 @@ public final class DocumentService {
     }
 
     public List<Event> history(Actor actor, String id) {
-        find(id);
+        access.requireRead(actor, id);
         return db.jdbi().withExtension(EventDao.class, e -> e.forDocument(id));
     }
 
@@ -181,6 +228,7 @@ public final class DocumentService {
      * whether extraction was complete; empty when the document has not been checked.
      */
     public Optional<StoredText> storedText(Actor actor, String id) {
+        access.requireRead(actor, id);
         return db.jdbi().withExtension(DocumentDao.class, d -> d.blocks(id)).map(b -> {
             try {
                 return new StoredText(json.readValue(b.blocksJson(), new TypeReference<List<org.gongkai.spi.Block>>() { }), b.complete());
@@ -236,7 +284,7 @@ public final class DocumentService {
         int got = db.jdbi().inTransaction(h -> {
             int n = h.attach(DocumentDao.class).lease(id, worker, now, now.plus(lease));
             if (n == 1) {
-                h.attach(EventDao.class).append(id, now, Actor.SYSTEM.id(), Actor.SYSTEM.role().name(), "PROCESSING",
+                h.attach(EventDao.class).append(id, now, Actor.SYSTEM.id(), Actor.SYSTEM.primaryRole().name(), "PROCESSING",
                         DocumentStatus.RECEIVED.name(), DocumentStatus.PROCESSING.name(), "worker " + worker);
             }
             return n;
@@ -293,7 +341,7 @@ public final class DocumentService {
     }
 
     private static void appendChecked(Handle h, DocumentRecord d, CheckResult r, OffsetDateTime now) {
-        h.attach(EventDao.class).append(d.id(), now, Actor.SYSTEM.id(), Actor.SYSTEM.role().name(), "CHECKED",
+        h.attach(EventDao.class).append(d.id(), now, Actor.SYSTEM.id(), Actor.SYSTEM.primaryRole().name(), "CHECKED",
                 DocumentStatus.PROCESSING.name(), DocumentStatus.CHECKED.name(),
                 "分流至 " + r.route().chinese() + "（" + r.route() + "）；" + r.findings().size() + " 项发现；" + cut(r.routeRule(), 1000));
     }

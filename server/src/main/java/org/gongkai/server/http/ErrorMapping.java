@@ -19,7 +19,12 @@ public final class ErrorMapping {
     }
 
     public static void install(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 429) {
+                ctx.header("Retry-After", "60");
+            }
+            answer(ctx, e.status(), e.code(), e.getMessage());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             int s = e.getStatus();
             answer(ctx, s, codeFor(s), messageFor(s, e.getMessage()));

@@ -3,7 +3,8 @@ package org.gongkai.server.notice;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.access.AccessGuard;
+import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
 
 /**
@@ -14,21 +15,19 @@ import org.gongkai.server.http.ApiException;
 public final class NoticeController {
     private final ReturnNoticeService notices;
     private final NoticeRenderer renderer;
-    private final ActorResolver actors;
 
-    public NoticeController(ReturnNoticeService notices, NoticeRenderer renderer, ActorResolver actors) {
+    public NoticeController(ReturnNoticeService notices, NoticeRenderer renderer) {
         this.notices = notices;
         this.renderer = renderer;
-        this.actors = actors;
     }
 
     public void routes(Javalin app) {
-        app.get("/api/v1/documents/{id}/return-notice", this::notice);
+        app.get("/api/v1/documents/{id}/return-notice", this::notice, RouteAccess.DOCUMENT_READERS);
     }
 
     private void notice(Context ctx) throws Exception {
         String format = format(ctx);
-        ReturnNoticeView n = notices.notice(actors.resolve(ctx.header("Authorization"), null), ctx.pathParam("id"));
+        ReturnNoticeView n = notices.notice(AccessGuard.actor(ctx), ctx.pathParam("id"));
         switch (format) {
             case "html" -> {
                 ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");

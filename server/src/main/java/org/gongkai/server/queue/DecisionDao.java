@@ -34,10 +34,9 @@ public interface DecisionDao {
                         @Bind("actor") String actor, @Bind("role") String role, @Bind("at") OffsetDateTime at, @Bind("from") String from,
                         @Bind("to") String to, @Bind("comment") String comment, @Bind("version") int version);
 
-    /** Approvals by one actor of a document in one queue since it entered the queue. */
-    @SqlQuery("SELECT COUNT(*) FROM decision WHERE document_id = :doc AND queue_name = :q AND actor = :actor "
-            + "AND action IN ('APPROVE', 'REDACT') AND decided_at >= :since")
-    int approvalsBy(@Bind("doc") String documentId, @Bind("q") String queue, @Bind("actor") String actor, @Bind("since") OffsetDateTime since);
+    /** Decisions (other than releasing a claim) one actor has taken on a document, at any stage of any queue. */
+    @SqlQuery("SELECT COUNT(*) FROM decision WHERE document_id = :doc AND actor = :actor AND action <> 'RELEASE'")
+    int decisionsBy(@Bind("doc") String documentId, @Bind("actor") String actor);
 
     @SqlUpdate("INSERT INTO finding_verdict (document_id, finding_id, verdict, reason, actor, actor_role, decided_at) "
             + "VALUES (:doc, :finding, :verdict, :reason, :actor, :role, :at)")

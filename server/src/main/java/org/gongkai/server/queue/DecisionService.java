@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.document.DocumentDao;
 import org.gongkai.server.document.DocumentRecord;
@@ -31,11 +32,13 @@ public final class DecisionService {
     private final Database db;
     private final QueueConfig config;
     private final ReviewClock clock;
+    private final DocumentAccess access;
 
-    public DecisionService(Database db, QueueConfig config, ReviewClock clock) {
+    public DecisionService(Database db, QueueConfig config, ReviewClock clock, DocumentAccess access) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.access = access;
     }
 
     /** One decision of a bulk request. */
@@ -56,9 +59,10 @@ public final class DecisionService {
      */
     public ItemView decide(Actor actor, String documentId, DecisionRequest req) {
         ValidDecision v = ValidDecision.of(req);
-        if (actor.role() == Actor.Role.SYSTEM) {
-            throw new ApiException(403, "ROLE_NOT_ALLOWED", "系统不能作出审查决定", "the system cannot take review decisions");
+        if (!actor.hasAny(Actor.Role.documentRoles())) {
+            throw new ApiException(403, "ROLE_NOT_ALLOWED", "管理员和系统不作审查决定（三员分立）", "administrators and the system take no review decisions");
         }
+        access.requireRead(actor, documentId);
         try {
             return db.jdbi().inTransaction(h -> apply(h, actor, documentId, v.action(), v.comment(), v.version(), v.verdicts(), v.important()));
         } catch (JdbiException e) {
@@ -87,13 +91,13 @@ public final class DecisionService {
 
     /** The redactions recorded for a document (for the redaction renderer). */
     public List<Redaction> redactions(Actor actor, String documentId) {
-        requireDocument(documentId);
+        access.requireRead(actor, documentId);
         return db.jdbi().withExtension(DecisionDao.class, d -> d.redactions(documentId));
     }
 
     /** The latest return notice of a document. */
     public ReturnNotice returnNotice(Actor actor, String documentId) {
-        requireDocument(documentId);
+        access.requireRead(actor, documentId);
         return db.jdbi().withExtension(DecisionDao.class, d -> d.latestNotice(documentId))
                 .orElseThrow(() -> ApiException.notFound("退回通知 / return notice", documentId));
     }
@@ -115,8 +119,7 @@ public final class DecisionService {
         if (!it.open()) {
             throw Conflicts.closed(it);
         }
-        boolean othersClaim = it.claimedAt(now) && !it.claimant().equals(actor.id());
-        if (othersClaim && !(action == Action.RELEASE && actor.role() == Actor.Role.ADMIN)) {
+        if (it.claimedAt(now) && !it.claimant().equals(actor.id())) {
             throw Conflicts.claimedByOther(it);
         }
         if (it.version() != version) {
@@ -128,16 +131,7 @@ public final class DecisionService {
         if (action == Action.RELEASE) {
             return release(h, actor, it, stage, comment, now);
         }
-        if (!stage.allows(actor.role())) {
-            throw new ApiException(403, "ROLE_NOT_ALLOWED", q.title() + "「" + stage.title() + "」环节须由 " + stage.roles() + " 决定，当前角色为 " + actor.role(),
-                    "stage " + stage.code() + " of " + q.name() + " is decided by " + stage.roles() + ", not " + actor.role());
-        }
-        if ((action == Action.APPROVE || action == Action.REDACT) && actor.role() != Actor.Role.ADMIN
-                && h.attach(DecisionDao.class).approvalsBy(documentId, it.queueName(), actor.id(), it.enteredAt()) > 0) {
-            // 三级审核 (004 附件2 第七条): each level is a different person
-            throw new ApiException(403, "SAME_REVIEWER", "您已审核过该文件的前一级，本级「" + stage.title() + "」须由他人审核",
-                    "you approved an earlier level of this document; level " + stage.code() + " needs someone else");
-        }
+        Actor.Role role = Eligibility.actingRole(h, actor, it, q, stage);
         if (dao.takeForDecision(documentId, version, actor.id(), now) != 1) {
             throw Conflicts.stale(dao.find(documentId).orElseThrow(), version);
         }
@@ -145,7 +139,7 @@ public final class DecisionService {
         if (markImportant || action == Action.ESCALATE) {
             cur = cur.withImportant(true);
         }
-        recordVerdicts(h, actor, documentId, verdicts, now);
+        recordVerdicts(h, actor, role, documentId, verdicts, now);
         QueueItem next = switch (action) {
             case APPROVE -> advance(cur, q, now);
             case REDACT -> advance(redact(h, actor, cur, now), q, now);
@@ -163,7 +157,7 @@ public final class DecisionService {
             case RELEASE -> throw new IllegalStateException("handled above");
         };
         dao.update(next);
-        record(h, actor, it, next, q, stage, action, comment, verdicts, now);
+        record(h, actor, role, it, next, q, stage, action, comment, verdicts, now);
         return clock.view(next);
     }
 
@@ -175,7 +169,8 @@ public final class DecisionService {
         if (h.attach(QueueDao.class).release(it.documentId(), it.version()) != 1) {
             throw Conflicts.stale(h.attach(QueueDao.class).find(it.documentId()).orElseThrow(), it.version());
         }
-        record(h, actor, it, next, config.queue(it.queueName()).orElseThrow(), stage, Action.RELEASE, comment, List.of(), now);
+        record(h, actor, actor.roleFor(stage.roles()), it, next, config.queue(it.queueName()).orElseThrow(), stage, Action.RELEASE, comment,
+                List.of(), now);
         return clock.view(next);
     }
 
@@ -221,7 +216,7 @@ public final class DecisionService {
                 ReturnNoticeText.compose(d, cur, q + "（" + stage.title() + "）", actor.id(), clock.day(now), comment, standing));
     }
 
-    private void recordVerdicts(Handle h, Actor actor, String documentId, List<ValidDecision.Verdict> verdicts, OffsetDateTime now) {
+    private void recordVerdicts(Handle h, Actor actor, Actor.Role role, String documentId, List<ValidDecision.Verdict> verdicts, OffsetDateTime now) {
         if (verdicts.isEmpty()) {
             return;
         }
@@ -231,26 +226,19 @@ public final class DecisionService {
             if (!ids.contains(v.findingId())) {
                 throw ApiException.badRequest("UNKNOWN_FINDING", "该文件没有编号为 " + v.findingId() + " 的发现", "this document has no finding " + v.findingId());
             }
-            dd.insertVerdict(documentId, v.findingId(), v.confirmed() ? "CONFIRMED" : "DISMISSED", v.reason(), actor.id(), actor.role().name(), now);
+            dd.insertVerdict(documentId, v.findingId(), v.confirmed() ? "CONFIRMED" : "DISMISSED", v.reason(), actor.id(), role.name(), now);
         }
     }
 
-    private void record(Handle h, Actor actor, QueueItem before, QueueItem after, QueueConfig.QueueDefinition q, QueueConfig.Stage stage,
+    private void record(Handle h, Actor actor, Actor.Role role, QueueItem before, QueueItem after, QueueConfig.QueueDefinition q, QueueConfig.Stage stage,
                         Action action, String comment, List<ValidDecision.Verdict> verdicts, OffsetDateTime now) {
         h.attach(DecisionDao.class).insertDecision(before.documentId(), before.queueName(), stage.code(), action.name(), actor.id(),
-                actor.role().name(), now, before.auditState(), after.auditState(), comment, after.version());
+                role.name(), now, before.auditState(), after.auditState(), comment, after.version());
         long confirmed = verdicts.stream().filter(ValidDecision.Verdict::confirmed).count();
         String detail = q.title() + "「" + stage.title() + "」：" + action.chinese() + "；版本 " + before.version() + "→" + after.version()
                 + (verdicts.isEmpty() ? "" : "；发现 " + confirmed + " 项确认、" + (verdicts.size() - confirmed) + " 项排除")
                 + (comment == null ? "" : "；意见：" + comment);
-        h.attach(EventDao.class).append(before.documentId(), now, actor.id(), actor.role().name(), action.name(), before.auditState(),
+        h.attach(EventDao.class).append(before.documentId(), now, actor.id(), role.name(), action.name(), before.auditState(),
                 after.auditState(), detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail);
-    }
-
-    private void requireDocument(String documentId) {
-        if (documentId == null || documentId.length() > 36
-                || db.jdbi().withExtension(DocumentDao.class, d -> d.find(documentId)).isEmpty()) {
-            throw ApiException.notFound("文件 / document", String.valueOf(documentId));
-        }
     }
 }

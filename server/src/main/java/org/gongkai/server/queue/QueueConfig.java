@@ -76,11 +76,11 @@ public record QueueConfig(Map<String, QueueDefinition> queues, Map<Route, String
             return (int) stages.stream().filter(s -> !s.importantOnly() || important).count();
         }
 
-        /** Indexes of the stages in which {@code role} may act. */
-        public List<Integer> stagesFor(Actor.Role role) {
+        /** Indexes of the stages the actor works (department and separation of duties are checked per document). */
+        public List<Integer> stagesFor(Actor a) {
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
-                if (stages.get(i).allows(role)) {
+                if (stages.get(i).works(a)) {
                     out.add(i);
                 }
             }
@@ -91,15 +91,49 @@ public record QueueConfig(Map<String, QueueDefinition> queues, Map<Route, String
     /**
      * One stage of a queue.
      *
-     * @param code          e.g. {@code SECTION_HEAD}
-     * @param title         e.g. 科室负责人
-     * @param roles         who may decide in this stage (administrators always may)
-     * @param importantOnly true for a stage only documents marked important pass (主要领导)
+     * @param code             e.g. {@code SECTION_HEAD}
+     * @param title            e.g. 科室负责人
+     * @param roles            who may decide in this stage
+     * @param ownDepartment    roles that decide here only for documents of their own department ({@code ROLE@department})
+     * @param importantOnly    true for a stage only documents marked important pass (主要领导)
      */
-    public record Stage(String code, String title, Set<Actor.Role> roles, boolean importantOnly) {
-        public boolean allows(Actor.Role role) {
-            return role == Actor.Role.ADMIN || roles.contains(role);
+    public record Stage(String code, String title, Set<Actor.Role> roles, Set<Actor.Role> ownDepartment, boolean importantOnly) {
+        /** Whether the actor holds a role (and, for an approver limited to stages, this stage) that works this stage at all. */
+        public boolean works(Actor a) {
+            return actingRole(a, null, false).isPresent();
         }
+
+        /**
+         * The role in which the actor may decide a document of {@code department} at this stage: a role of the stage the
+         * actor holds, an approver's stage limit respected, and department-bound roles only for their own department.
+         */
+        public Optional<Actor.Role> actingRole(Actor a, String department) {
+            return actingRole(a, department, true);
+        }
+
+        private Optional<Actor.Role> actingRole(Actor a, String department, boolean checkDepartment) {
+            for (Actor.Role r : Actor.Role.values()) {
+                if (!roles.contains(r) || !a.has(r)) {
+                    continue;
+                }
+                if (r == Actor.Role.APPROVER && !a.stages().isEmpty() && !a.stages().contains(code)) {
+                    continue;
+                }
+                if (checkDepartment && ownDepartment.contains(r) && (a.department() == null || !a.department().equals(department))) {
+                    continue;
+                }
+                return Optional.of(r);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Approval stage codes and titles (stages an APPROVER works), for limiting an approver's account to some of them. */
+    public Map<String, String> approverStages() {
+        Map<String, String> out = new LinkedHashMap<>();
+        queues.values().forEach(q -> q.stages().stream().filter(st -> st.roles().contains(Actor.Role.APPROVER))
+                .forEach(st -> out.putIfAbsent(st.code(), st.title())));
+        return out;
     }
 
     public Optional<QueueDefinition> queue(String name) {
@@ -182,13 +216,21 @@ public record QueueConfig(Map<String, QueueDefinition> queues, Map<Route, String
 
         private Stage stage(String key, String code) {
             String[] f = require(key).split(":");
-            check(f.length == 2 || (f.length == 3 && f[2].strip().equals("important")), key + " must be <名称>:<ROLE>[,<ROLE>…][:important]");
+            check(f.length == 2 || (f.length == 3 && f[2].strip().equals("important")),
+                    key + " must be <名称>:<ROLE>[@department][,<ROLE>…][:important]");
             Set<Actor.Role> roles = EnumSet.noneOf(Actor.Role.class);
+            Set<Actor.Role> own = EnumSet.noneOf(Actor.Role.class);
             for (String r : list(f[1])) {
-                roles.add(parseEnum(Actor.Role.class, r, key));
+                boolean department = r.endsWith("@department");
+                Actor.Role role = parseEnum(Actor.Role.class, department ? r.substring(0, r.length() - "@department".length()) : r, key);
+                check(Actor.Role.documentRoles().contains(role), key + ": only DRAFTER, DOCUMENT_OFFICE, SECRECY_REVIEWER and APPROVER decide documents, not " + role);
+                roles.add(role);
+                if (department) {
+                    own.add(role);
+                }
             }
             check(!roles.isEmpty(), key + " names no role");
-            return new Stage(code, f[0].strip(), Set.copyOf(roles), f.length == 3);
+            return new Stage(code, f[0].strip(), Set.copyOf(roles), Set.copyOf(own), f.length == 3);
         }
 
         private String require(String key) {

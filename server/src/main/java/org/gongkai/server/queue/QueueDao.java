@@ -55,15 +55,19 @@ public interface QueueDao {
     List<QueueCount> counts(@Bind("today") LocalDate today);
 
     /**
-     * Items nobody holds whose current stage the caller may decide, most urgent first. An item whose earlier
-     * level the caller already approved in this queue is left to others (三级审核 needs three people).
+     * Items nobody holds whose current stage the caller may decide, most urgent first: {@code free} stages for any
+     * department, {@code bound} stages only for the caller's own department. Never the caller's own upload, and never
+     * a document the caller has already decided on at any stage (the drafter does not review their own draft; one
+     * person does not act at two levels of one document).
      */
-    @SqlQuery("SELECT document_id, version FROM queue_item WHERE queue_name = :q AND state = 'OPEN' AND stage IN (<stages>) "
-            + "AND (claimant IS NULL OR lease_until < :now) AND NOT EXISTS (SELECT 1 FROM decision x WHERE x.document_id = queue_item.document_id "
-            + "AND x.queue_name = queue_item.queue_name AND x.actor = :who AND x.action IN ('APPROVE', 'REDACT') AND x.decided_at >= queue_item.entered_at)"
-            + URGENCY + " FETCH FIRST 8 ROWS ONLY")
-    List<Candidate> claimable(@Bind("q") String queue, @BindList("stages") List<Integer> stages, @Bind("now") OffsetDateTime now,
-                              @Bind("who") String who);
+    @SqlQuery("SELECT q.document_id, q.version FROM queue_item q JOIN document d ON d.id = q.document_id WHERE q.queue_name = :q "
+            + "AND q.state = 'OPEN' AND (q.stage IN (<free>) OR (q.stage IN (<bound>) AND q.department = :dept)) "
+            + "AND (q.claimant IS NULL OR q.lease_until < :now) AND d.uploaded_by <> :who AND NOT EXISTS (SELECT 1 FROM decision x "
+            + "WHERE x.document_id = q.document_id AND x.actor = :who AND x.action <> 'RELEASE')"
+            + " ORDER BY q.severity_rank, q.due_on, q.entered_at, q.document_id FETCH FIRST 8 ROWS ONLY")
+    List<Candidate> claimable(@Bind("q") String queue, @BindList(value = "free", onEmpty = BindList.EmptyHandling.NULL_STRING) List<Integer> free,
+                              @BindList(value = "bound", onEmpty = BindList.EmptyHandling.NULL_STRING) List<Integer> bound,
+                              @Bind("dept") String department, @Bind("now") OffsetDateTime now, @Bind("who") String who);
 
     /** Claims an item nobody holds, if it is still at {@code version}; 1 when the caller now holds it. */
     @SqlUpdate("UPDATE queue_item SET claimant = :who, claimant_role = :role, claimed_at = :now, lease_until = :until, version = version + 1 "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.document.CheckListener;
 import org.gongkai.server.document.DocumentRecord;
@@ -29,11 +30,13 @@ public final class QueueService {
     private final Database db;
     private final QueueConfig config;
     private final ReviewClock clock;
+    private final DocumentAccess access;
 
-    public QueueService(Database db, QueueConfig config, ReviewClock clock) {
+    public QueueService(Database db, QueueConfig config, ReviewClock clock, DocumentAccess access) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.access = access;
     }
 
     /** Open and overdue counts of one queue (shared/CONTRACT.md). */
@@ -56,23 +59,27 @@ public final class QueueService {
         return this::enqueue;
     }
 
+    /** The queues the actor works (a stage of which their roles may decide), with their counts. */
     public List<QueueSummary> queues(Actor actor) {
         Map<String, QueueDao.QueueCount> counts = new TreeMap<>();
         db.jdbi().withExtension(QueueDao.class, d -> d.counts(clock.today())).forEach(c -> counts.put(c.queueName(), c));
-        return config.queues().values().stream().map(q -> {
+        return config.queues().values().stream().filter(q -> !q.stagesFor(actor).isEmpty()).map(q -> {
             QueueDao.QueueCount c = counts.get(q.name());
             return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount());
         }).toList();
     }
 
-    /** Open items of a queue, most urgent first. */
+    /** Open items of a queue the actor works, those they may open, most urgent first. */
     public List<ItemView> items(Actor actor, String queue) {
-        QueueConfig.QueueDefinition q = queue(queue);
-        return db.jdbi().withExtension(QueueDao.class, d -> d.open(q.name())).stream().map(clock::view).toList();
+        QueueConfig.QueueDefinition q = worked(actor, queue);
+        List<QueueItem> open = db.jdbi().withExtension(QueueDao.class, d -> d.open(q.name()));
+        java.util.Set<String> readable = access.readable(actor, open.stream().map(QueueItem::documentId).toList());
+        return open.stream().filter(i -> readable.contains(i.documentId())).map(clock::view).toList();
     }
 
     /** Where a document stands in review. */
     public ItemView item(Actor actor, String documentId) {
+        access.requireRead(actor, documentId);
         return clock.view(find(documentId));
     }
 
@@ -84,15 +91,15 @@ public final class QueueService {
      * @return the item now held by the actor, or empty when there is none
      */
     public Optional<ItemView> claim(Actor actor, String queue) {
-        QueueConfig.QueueDefinition q = queue(queue);
-        List<Integer> stages = q.stagesFor(actor.role());
-        if (stages.isEmpty()) {
-            throw new ApiException(403, "ROLE_NOT_ALLOWED", "角色 " + actor.role() + " 不能处理队列 " + q.title() + " 中的文件",
-                    "role " + actor.role() + " may not work queue " + q.name());
-        }
+        QueueConfig.QueueDefinition q = worked(actor, queue);
+        List<Integer> stages = q.stagesFor(actor);
+        // stages the actor decides for every department, and those bound to their own department
+        List<Integer> free = stages.stream().filter(i -> q.stages().get(i).actingRole(actor, null).isPresent()).toList();
+        List<Integer> bound = stages.stream().filter(i -> !free.contains(i)).toList();
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
             OffsetDateTime now = clock.now();
-            List<QueueDao.Candidate> candidates = db.jdbi().withExtension(QueueDao.class, d -> d.claimable(q.name(), stages, now, actor.id()));
+            List<QueueDao.Candidate> candidates = db.jdbi().withExtension(QueueDao.class,
+                    d -> d.claimable(q.name(), free, bound, actor.department(), now, actor.id()));
             if (candidates.isEmpty()) {
                 return Optional.empty();
             }
@@ -110,11 +117,14 @@ public final class QueueService {
         try {
             return db.jdbi().inTransaction(h -> {
                 QueueDao dao = h.attach(QueueDao.class);
-                if (dao.claim(c.documentId(), c.version(), actor.id(), actor.role().name(), now, until) != 1) {
+                QueueItem it = dao.find(c.documentId()).orElseThrow();
+                QueueConfig.QueueDefinition q = config.queue(it.queueName()).orElseThrow();
+                String role = actor.roleFor(q.stages().get(Math.min(it.stage(), q.stages().size() - 1)).roles()).name();
+                if (dao.claim(c.documentId(), c.version(), actor.id(), role, now, until) != 1) {
                     return false;
                 }
-                String state = dao.find(c.documentId()).orElseThrow().auditState();
-                h.attach(EventDao.class).append(c.documentId(), now, actor.id(), actor.role().name(), "CLAIMED", state, state,
+                String state = it.auditState();
+                h.attach(EventDao.class).append(c.documentId(), now, actor.id(), role, "CLAIMED", state, state,
                         "认领，租约至 " + until + "；版本 " + c.version() + "→" + (c.version() + 1));
                 return true;
             });
@@ -128,7 +138,7 @@ public final class QueueService {
 
     /** Extends the actor's claim on an item by one lease period. */
     public ItemView renew(Actor actor, String queue, String documentId) {
-        QueueConfig.QueueDefinition q = queue(queue);
+        QueueConfig.QueueDefinition q = worked(actor, queue);
         QueueItem it = find(documentId);
         if (!it.queueName().equals(q.name())) {
             throw ApiException.notFound("队列 " + q.name() + " 中的文件 / item in queue " + q.name(), documentId);
@@ -150,7 +160,7 @@ public final class QueueService {
 
     /** The daily digest of a queue: counts, overdue items, items due soon, and the day's decisions. */
     public Digest digest(Actor actor, String queue, LocalDate date) {
-        QueueConfig.QueueDefinition q = queue(queue);
+        QueueConfig.QueueDefinition q = worked(actor, queue);
         LocalDate day = date == null ? clock.today() : date;
         OffsetDateTime from = day.atStartOfDay(ReviewClock.CHINA).toOffsetDateTime();
         OffsetDateTime to = day.plusDays(1).atStartOfDay(ReviewClock.CHINA).toOffsetDateTime();
@@ -166,6 +176,15 @@ public final class QueueService {
 
     QueueConfig.QueueDefinition queue(String name) {
         return config.queue(name).orElseThrow(() -> ApiException.notFound("队列 / queue", String.valueOf(name)));
+    }
+
+    /** A queue the actor works; 403 for a queue none of whose stages their roles decide. */
+    private QueueConfig.QueueDefinition worked(Actor actor, String name) {
+        QueueConfig.QueueDefinition q = queue(name);
+        if (q.stagesFor(actor).isEmpty()) {
+            throw new ApiException(403, "ROLE_NOT_ALLOWED", "您的角色不处理队列「" + q.title() + "」", "your roles do not work queue " + q.name());
+        }
+        return q;
     }
 
     private QueueItem find(String documentId) {
@@ -201,7 +220,7 @@ public final class QueueService {
         } else {
             dao.insert(fresh);
         }
-        h.attach(EventDao.class).append(d.id(), now, Actor.SYSTEM.id(), Actor.SYSTEM.role().name(), "QUEUED", "CHECKED", fresh.auditState(),
+        h.attach(EventDao.class).append(d.id(), now, Actor.SYSTEM.id(), Actor.SYSTEM.primaryRole().name(), "QUEUED", "CHECKED", fresh.auditState(),
                 "进入队列 " + q.title() + "（" + q.name() + "），第 1 级：" + q.stages().get(fresh.stage()).title() + "；期限 " + fresh.dueOn()
                         + (fresh.publicationDue() == null ? "" : "（公开期限 " + fresh.publicationDue() + "，条例第二十六条）")
                         + (important ? "；重要信息/敏感信息" : ""));

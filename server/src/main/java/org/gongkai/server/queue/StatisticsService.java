@@ -23,6 +23,9 @@ import org.gongkai.spi.Route;
  * dictionary maintainers.
  */
 public final class StatisticsService {
+    /** Identifiers of one person: never a term a list could allow, and never shown to people who may not see them. */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("ID_NUMBER", "PHONE_NUMBER", "BANK_CARD", "EMAIL", "ADDRESS",
+            "PASSPORT", "LICENSE_PLATE");
     private static final int MAX_REASONS = 5;
     private final Database db;
     private final ReviewClock clock;
@@ -85,18 +88,22 @@ public final class StatisticsService {
 
     /**
      * Terms whose findings reviewers dismissed more often than they confirmed (latest verdict per finding),
-     * most dismissed first.
+     * most dismissed first. Never a personal identifier, and a PERSON_NAME term only when no reviewer ever confirmed
+     * it as a name (words such as 向社会 that the recogniser mistakes), so a private person's name is never offered.
      */
     public List<Suggestion> suggestions(Actor actor, int minDismissed) {
         Map<String, List<DecisionDao.DismissalRow>> groups = new LinkedHashMap<>();
         for (DecisionDao.DismissalRow r : db.jdbi().withExtension(DecisionDao.class, DecisionDao::latestVerdictsWithFindings)) {
+            if (PERSONAL.contains(r.category())) {
+                continue;
+            }
             groups.computeIfAbsent(r.category() + "\u0000" + r.matchedText() + "\u0000" + r.detector(), k -> new ArrayList<>()).add(r);
         }
         List<Suggestion> out = new ArrayList<>();
         for (List<DecisionDao.DismissalRow> g : groups.values()) {
             int dismissed = (int) g.stream().filter(r -> r.verdict().equals("DISMISSED")).count();
             int confirmed = g.size() - dismissed;
-            if (dismissed < Math.max(1, minDismissed) || dismissed <= confirmed) {
+            if (dismissed < Math.max(1, minDismissed) || dismissed <= confirmed || (confirmed > 0 && "PERSON_NAME".equals(g.get(0).category()))) {
                 continue;
             }
             DecisionDao.DismissalRow first = g.get(0);

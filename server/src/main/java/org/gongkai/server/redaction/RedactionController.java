@@ -4,7 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
-import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.access.AccessGuard;
+import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
 
 /**
@@ -14,16 +15,14 @@ import org.gongkai.server.http.ApiException;
 public final class RedactionController {
     private final RedactionService service;
     private final RedactedRenderer renderer;
-    private final ActorResolver actors;
 
-    public RedactionController(RedactionService service, RedactedRenderer renderer, ActorResolver actors) {
+    public RedactionController(RedactionService service, RedactedRenderer renderer) {
         this.service = service;
         this.renderer = renderer;
-        this.actors = actors;
     }
 
     public void routes(Javalin app) {
-        app.get("/api/v1/documents/{id}/redacted", this::redacted);
+        app.get("/api/v1/documents/{id}/redacted", this::redacted, RouteAccess.DOCUMENT_READERS);
     }
 
     private void redacted(Context ctx) throws Exception {
@@ -32,7 +31,7 @@ public final class RedactionController {
         if (!format.equals("json") && !format.equals("docx") && !format.equals("pdf")) {
             throw ApiException.badRequest("BAD_FORMAT", "format 只能是 json、docx 或 pdf", "format must be json, docx or pdf");
         }
-        RedactedCopy c = service.copy(actors.resolve(ctx.header("Authorization"), null), ctx.pathParam("id"));
+        RedactedCopy c = service.copy(AccessGuard.actor(ctx), ctx.pathParam("id"));
         String base = "redacted-" + c.documentId();
         switch (format) {
             case "docx" -> {

@@ -9,10 +9,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface SearchDao {
 
     /** A checked document with its text. */
-    record Row(String id, String fileName, String elementsJson, String department, String route, String textBody) {
+    record Row(String id, String fileName, String elementsJson, String department, String route, String blocksJson) {
     }
 
-    @SqlQuery("SELECT d.id, d.file_name, d.elements_json, d.department, d.route, t.text_body FROM document d "
+    @SqlQuery("SELECT d.id, d.file_name, d.elements_json, d.department, d.route, t.blocks_json FROM document d "
             + "LEFT JOIN document_text t ON t.document_id = d.id WHERE d.status = 'CHECKED' ORDER BY d.received_at")
     List<Row> checked();
 

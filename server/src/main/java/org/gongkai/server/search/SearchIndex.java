@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.document.Document;
@@ -32,6 +34,9 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class SearchIndex implements AutoCloseable {
     private static final int SNIPPET = 60;
+    /** Hits examined per access check, and how many batches at most (so a caller who may open little still gets an answer fast). */
+    private static final int BATCH = 100;
+    private static final int MAX_ROUNDS = 20;
     private final Analyzer analyzer = new CJKAnalyzer();
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -47,8 +52,14 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** One document to index. */
-    public record Entry(String id, String fileName, String title, String department, String route, String text) {
+    /**
+     * One document to index.
+     *
+     * @param text   the visible text (body, tables, headers, footers, tracked insertions, attachments)
+     * @param hidden what a reader of the published file would not see (comments, tracked deletions, hidden text, metadata):
+     *               searched and shown only for reviewers
+     */
+    public record Entry(String id, String fileName, String title, String department, String route, String text, String hidden) {
     }
 
     /** One search hit (shared/CONTRACT.md). */
@@ -65,6 +76,8 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StringField("route", nz(e.route()), Field.Store.YES));
         d.add(new TextField("text", nz(e.text()), Field.Store.NO));
         d.add(new StoredField("body", nz(e.text())));
+        d.add(new TextField("hidden", nz(e.hidden()), Field.Store.NO));
+        d.add(new StoredField("hiddenBody", nz(e.hidden())));
         try {
             writer.updateDocument(new Term("id", e.id()), d);
             writer.commit();
@@ -78,29 +91,65 @@ public final class SearchIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
-    /** Searches title, file name and text; the query is taken literally (no query syntax), so it never fails to parse. */
-    public List<Hit> search(String q, int limit) {
+    /** A search hit before access is checked: ids only, so no text is read for documents the caller may not open. */
+    public record Candidate(int doc, String id) {
+    }
+
+    /**
+     * Searches title, file name and text (and hidden text when {@code includeHidden}), keeping only hits whose
+     * ids {@code allowed} admits, and builds snippets only for those. The query is taken literally (no query
+     * syntax), so it never fails to parse.
+     *
+     * @param allowed given a batch of candidate ids, returns those the caller may open
+     * @param mask    applied to each snippet's source text before it is cut (hides redacted passages)
+     */
+    public List<Hit> search(String q, int limit, boolean includeHidden, Function<List<String>, Set<String>> allowed,
+                            java.util.function.BiFunction<String, String, String> mask) {
         String query = q == null ? "" : q.strip();
         if (query.isEmpty()) {
             return List.of();
         }
         Query parsed;
         try {
-            MultiFieldQueryParser p = new MultiFieldQueryParser(new String[] {"title", "fileName", "text"}, analyzer,
-                    Map.of("title", 3f, "fileName", 2f, "text", 1f));
+            String[] fields = includeHidden ? new String[] {"title", "fileName", "text", "hidden"} : new String[] {"title", "fileName", "text"};
+            MultiFieldQueryParser p = new MultiFieldQueryParser(fields, analyzer, Map.of("title", 3f, "fileName", 2f, "text", 1f, "hidden", 1f));
             p.setDefaultOperator(QueryParser.Operator.AND);
             parsed = p.parse(QueryParser.escape(query));
         } catch (ParseException e) {
             return List.of();
         }
+        int want = Math.max(1, Math.min(limit, 100));
         try {
             searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();
             try {
                 List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc sd : s.search(parsed, Math.max(1, Math.min(limit, 100))).scoreDocs) {
-                    Document d = s.storedFields().document(sd.doc);
-                    hits.add(new Hit(d.get("id"), d.get("fileName"), d.get("title"), snippet(d.get("body"), query)));
+                ScoreDoc after = null;
+                for (int round = 0; round < MAX_ROUNDS && hits.size() < want; round++) {
+                    ScoreDoc[] page = (after == null ? s.search(parsed, BATCH) : s.searchAfter(after, parsed, BATCH)).scoreDocs;
+                    if (page.length == 0) {
+                        break;
+                    }
+                    after = page[page.length - 1];
+                    List<Candidate> cands = new ArrayList<>();
+                    for (ScoreDoc sd : page) {
+                        cands.add(new Candidate(sd.doc, s.storedFields().document(sd.doc, Set.of("id")).get("id")));
+                    }
+                    Set<String> ok = allowed.apply(cands.stream().map(Candidate::id).toList());
+                    for (Candidate c : cands) {
+                        if (hits.size() < want && ok.contains(c.id())) {
+                            Document d = s.storedFields().document(c.doc());
+                            String body = mask.apply(c.id(), d.get("body"));
+                            String snippet = snippet(body, query);
+                            if (includeHidden && !body.contains(query)) {
+                                String hidden = mask.apply(c.id(), d.get("hiddenBody"));
+                                if (hidden != null && hidden.contains(query)) {
+                                    snippet = "〔隐藏内容〕" + snippet(hidden, query);
+                                }
+                            }
+                            hits.add(new Hit(d.get("id"), d.get("fileName"), d.get("title"), snippet));
+                        }
+                    }
                 }
                 return hits;
             } finally {

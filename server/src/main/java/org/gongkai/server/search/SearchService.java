@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
+import org.gongkai.spi.Block;
 import org.gongkai.server.document.CheckListener;
 import org.gongkai.server.document.DocumentRecord;
 import org.gongkai.server.pipeline.CheckResult;
@@ -19,18 +21,31 @@ public final class SearchService implements CheckListener {
     private final SearchIndex index;
     private final Database db;
     private final ObjectMapper json;
+    private final DocumentAccess access;
 
-    public SearchService(SearchIndex index, Database db, ObjectMapper json) {
+    public SearchService(SearchIndex index, Database db, ObjectMapper json, DocumentAccess access) {
         this.index = index;
         this.db = db;
         this.json = json;
+        this.access = access;
     }
 
     @Override
     public void onChecked(Handle handle, DocumentRecord d, CheckResult r) {
         String title = r.elements() == null ? null : r.elements().get("title");
-        index.index(new SearchIndex.Entry(d.id(), d.fileName(), title, d.department(), r.route().name(),
-                r.text() == null ? "" : r.text().text()));
+        List<Block> blocks = r.text() == null ? List.of() : r.text().blocks();
+        index.index(new SearchIndex.Entry(d.id(), d.fileName(), title, d.department(), r.route().name(), text(blocks, true), text(blocks, false)));
+    }
+
+    /** The text of the visible (or the hidden) parts, one block a line. */
+    static String text(List<Block> blocks, boolean visible) {
+        StringBuilder b = new StringBuilder();
+        for (Block bl : blocks) {
+            if (bl.part().hidden() != visible) {
+                b.append(bl.text()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** Rebuilds the index from the database when they disagree (a new server, a lost index, another server's work). */
@@ -41,12 +56,46 @@ public final class SearchService implements CheckListener {
         }
         LOG.info("search index has {} documents, database {}: re-indexing", index.size(), checked);
         for (SearchDao.Row row : db.jdbi().withExtension(SearchDao.class, SearchDao::checked)) {
-            index.index(new SearchIndex.Entry(row.id(), row.fileName(), title(row.elementsJson()), row.department(), row.route(), row.textBody()));
+            List<Block> blocks = blocks(row.blocksJson());
+            index.index(new SearchIndex.Entry(row.id(), row.fileName(), title(row.elementsJson()), row.department(), row.route(),
+                    text(blocks, true), text(blocks, false)));
         }
     }
 
+    /**
+     * Searches what the actor may open, and only that: candidates are filtered by {@link DocumentAccess} before any
+     * snippet is built. Hidden text (comments, deletions, hidden runs, metadata) is searched and shown only to
+     * reviewers; for everyone else redacted passages are masked in snippets.
+     */
     public List<SearchIndex.Hit> search(Actor actor, String q, int limit) {
-        return index.search(q, limit);
+        boolean reviewer = DocumentAccess.reviewer(actor);
+        return index.search(q, limit, reviewer, ids -> access.readable(actor, ids), (id, text) -> reviewer ? text : maskRedactions(id, text));
+    }
+
+    private String maskRedactions(String documentId, String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        List<String> removed = db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT matched_text FROM redaction WHERE document_id = :id")
+                .bind("id", documentId).mapTo(String.class).list());
+        String out = text;
+        for (String r : removed) {
+            if (r != null && !r.isBlank()) {
+                out = out.replace(r, "〔已删除〕");
+            }
+        }
+        return out;
+    }
+
+    private List<Block> blocks(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return this.json.readValue(json, new TypeReference<List<Block>>() { });
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     private String title(String elementsJson) {

@@ -17,18 +17,21 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.gongkai.server.App;
+import org.gongkai.server.TestAccounts;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.auth.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The document API exactly as shared/CONTRACT.md describes it, over a real H2 database and real plugins. */
 public class DocumentApiTest {
+    private final TestAccounts.Caller caller = new TestAccounts.Caller();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
 
-    static final String NOTICE = """
+    public static final String NOTICE = """
             江北县人民政府办公室文件
             江北府办发〔2022〕37号
             江北县人民政府办公室
@@ -41,6 +44,28 @@ public class DocumentApiTest {
             2022年6月15日
             （此件公开发布）
             """;
+
+    /** Uploads as the holder of {@code token}. */
+    public static Response upload(HttpClient client, String token, String name, byte[] bytes, String... fields) throws Exception {
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart("file", name, RequestBody.create(bytes, MediaType.parse("application/octet-stream")));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            b.addFormDataPart(fields[i], fields[i + 1]);
+        }
+        return client.request("/api/v1/documents", r -> r.header("Authorization", "Bearer " + token).post(b.build()));
+    }
+
+    /** Waits for CHECKED, reading the report as the holder of {@code token}. */
+    public static JsonNode awaitChecked(HttpClient client, String token, String id) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode r = JSON.readTree(client.request("/api/v1/documents/" + id, b -> b.header("Authorization", "Bearer " + token)).body().string());
+            if ("CHECKED".equals(r.path("status").asText())) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("document " + id + " not CHECKED within 60 s");
+    }
 
     public static Response upload(HttpClient client, String name, byte[] bytes, String... fields) throws Exception {
         MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM)
@@ -63,13 +88,13 @@ public class DocumentApiTest {
     }
 
     private App app() {
-        return App.create(TestEnv.config(data)).startProcessing();
+        return App.create(TestAccounts.config(data)).startProcessing();
     }
 
     @Test
     void health_is_up_without_authentication() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
                 Response r = client.get("/api/v1/health");
                 assertEquals(200, r.code());
                 assertEquals("UP", JSON.readTree(r.body().string()).get("status").asText());
@@ -80,7 +105,8 @@ public class DocumentApiTest {
     @Test
     void the_browser_page_and_its_script_are_served_as_utf_8() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 for (String path : java.util.List.of("/", "/app.js", "/style.css")) {
                     Response r = client.get(path);
                     assertEquals(200, r.code(), path);
@@ -94,7 +120,8 @@ public class DocumentApiTest {
     @Test
     void uploaded_text_notice_is_stored_checked_and_reported_in_contract_shape() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 Response r = upload(client, "通知.txt", NOTICE.getBytes(StandardCharsets.UTF_8), "attribute", "PUBLIC", "department", "办公室");
                 assertEquals(202, r.code());
                 JsonNode receipt = JSON.readTree(r.body().string());
@@ -124,7 +151,8 @@ public class DocumentApiTest {
     @Test
     void same_bytes_uploaded_twice_are_stored_once_and_marked_duplicate() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 byte[] bytes = NOTICE.getBytes(StandardCharsets.UTF_8);
                 String first = JSON.readTree(upload(client, "a.txt", bytes).body().string()).get("id").asText();
                 JsonNode second = JSON.readTree(upload(client, "b.txt", bytes).body().string());
@@ -141,7 +169,8 @@ public class DocumentApiTest {
     @Test
     void client_mistakes_get_clear_4xx_in_chinese_and_english() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 assertError(client.request("/api/v1/documents", r -> r.post(new MultipartBody.Builder().setType(MultipartBody.FORM)
                         .addFormDataPart("attribute", "PUBLIC").build())), 400, "NO_FILE");
                 assertError(upload(client, "empty.docx", new byte[0]), 400, "EMPTY_FILE");
@@ -164,8 +193,9 @@ public class DocumentApiTest {
 
     @Test
     void upload_over_the_size_limit_is_413() {
-        try (App app = App.create(TestEnv.config(data).withMaxUploadBytes(1024 * 1024)).startProcessing()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+        try (App app = App.create(TestAccounts.config(data).withMaxUploadBytes(1024 * 1024)).startProcessing()) {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 byte[] big = new byte[3 * 1024 * 1024];
                 java.util.Arrays.fill(big, (byte) 'a');
                 assertError(upload(client, "big.txt", big), 413, "TOO_LARGE");
@@ -177,7 +207,8 @@ public class DocumentApiTest {
     @Test
     void plugins_endpoint_lists_every_loaded_plugin_with_version() {
         try (App app = app()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
                 JsonNode list = JSON.readTree(client.get("/api/v1/plugins").body().string());
                 assertTrue(list.size() >= 10, list.toString());
                 for (JsonNode p : list) {

@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.gongkai.server.TestAccounts;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.auth.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,7 @@ class CrashRecoveryTest {
 
     @TempDir
     Path data;
+    private String token;
 
     @Test
     void no_accepted_upload_is_lost_when_the_server_is_killed_mid_processing() throws Exception {
@@ -41,6 +44,7 @@ class CrashRecoveryTest {
         List<String> ids = new ArrayList<>();
         try {
             awaitHealth(port);
+            token = TestAccounts.token(http, "http://127.0.0.1:" + port, "crash.drafter", "县政府办公室", Actor.Role.DRAFTER);
             for (int i = 0; i < 24; i++) {
                 byte[] body = document(i);
                 HttpResponse<String> r = upload(port, "draft-" + i + ".txt", body);
@@ -48,7 +52,7 @@ class CrashRecoveryTest {
                 ids.add(JSON.readTree(r.body()).get("id").asText());
             }
             HttpResponse<String> last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/"
-                    + ids.get(ids.size() - 1))).build(), HttpResponse.BodyHandlers.ofString());
+                    + ids.get(ids.size() - 1))).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(!JSON.readTree(last.body()).get("status").asText().equals("CHECKED"),
                     "the kill must come while work is still pending, else this test shows nothing");
         } finally {
@@ -86,6 +90,7 @@ class CrashRecoveryTest {
         pb.environment().put("GONGKAI_DICTIONARIES", TestEnv.root().resolve("dictionaries").toString());
         pb.environment().put("GONGKAI_CONFIG", TestEnv.root().resolve("config").toString());
         pb.environment().put("GONGKAI_WORKERS", "1");
+        pb.environment().put("GONGKAI_ADMIN_TOKEN", TestAccounts.ADMIN_TOKEN);
         pb.environment().remove("GONGKAI_DB_URL");
         pb.redirectErrorStream(true).redirectOutput(data.resolve("server-" + UUID.randomUUID() + ".log").toFile());
         return pb.start();
@@ -107,7 +112,8 @@ class CrashRecoveryTest {
 
     private JsonNode awaitChecked(int port, String id) throws Exception {
         for (int i = 0; i < 1200; i++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/" + id)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents/" + id))
+                            .header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), "accepted upload " + id + " must still exist: " + r.body());
             JsonNode rep = JSON.readTree(r.body());
@@ -127,7 +133,7 @@ class CrashRecoveryTest {
         b.write(content);
         b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 

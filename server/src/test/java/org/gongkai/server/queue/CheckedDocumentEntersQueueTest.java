@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.gongkai.server.App;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.access.DocumentAccess;
+import org.gongkai.server.audit.SecurityAudit;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentService;
@@ -38,7 +40,9 @@ class CheckedDocumentEntersQueueTest {
         ExecutorService threads = App.extractionThreads();
         try (Database db = new Database(ServerConfig.h2Url(dir), "sa", "")) {
             MutableClock clock = new MutableClock(QueueFixture.START);
-            ReviewQueues review = ReviewQueues.create(db, QueueFixture.config(), QueueFixture.calendar(), clock);
+            QueueConfig qc = QueueFixture.config();
+            DocumentAccess access = new DocumentAccess(db, qc, new SecurityAudit(db, clock));
+            ReviewQueues review = ReviewQueues.create(db, qc, QueueFixture.calendar(), clock, access);
             PluginRegistry plugins;
             try {
                 plugins = PluginRegistry.load(App.environment(cfg));
@@ -48,20 +52,22 @@ class CheckedDocumentEntersQueueTest {
                 return;
             }
             DocumentService documents = new DocumentService(db, new BlobStore(dir.resolve("blobs")), new TypeDetector(),
-                    App.pipeline(plugins, threads, cfg), App.objectMapper(), clock, 10_000_000, Duration.ofMinutes(5), review.checkListener());
+                    App.pipeline(plugins, threads, cfg), App.objectMapper(), clock, 10_000_000, Duration.ofMinutes(5), review.checkListener(), access);
             String text = "关于开展安全检查的通知\n\n各科室：\n请于本月底前完成检查。联系人：张三，电话13912345678。\n\n"
                     + "区应急管理局\n2025年1月15日\n（此件主动公开）\n";
-            DocumentService.Receipt r = documents.receive(Actor.anonymousDrafter("应急管理局"), new Intake("通知.txt",
+            Actor drafter = new Actor("li.ming", Actor.Role.DRAFTER, "应急管理局");
+            Actor office = new Actor("wang.fang", Actor.Role.DOCUMENT_OFFICE, "办公室");
+            DocumentService.Receipt r = documents.receive(drafter, new Intake("通知.txt",
                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "PUBLIC", null, "应急管理局", null, null));
             documents.process(r.id(), "w1");
 
-            String route = documents.report(Actor.administrator(), r.id()).route();
-            ItemView item = review.queues().item(Actor.administrator(), r.id());
+            String route = documents.report(drafter, r.id()).route();
+            ItemView item = review.queues().item(office, r.id());
             assertEquals(route, item.queue(), "the queue is the one the route feeds");
             assertEquals("应急管理局", item.department());
             assertEquals(java.time.LocalDate.parse("2025-01-15"), item.formedOn(), "the 成文日期 starts the publication clock");
-            assertTrue(review.queues().items(Actor.administrator(), route).stream().anyMatch(i -> i.documentId().equals(r.id())));
-            List<String> actions = documents.history(Actor.administrator(), r.id()).stream().map(org.gongkai.server.document.Event::action).toList();
+            assertTrue(review.queues().items(office, route).stream().anyMatch(i -> i.documentId().equals(r.id())));
+            List<String> actions = documents.history(drafter, r.id()).stream().map(org.gongkai.server.document.Event::action).toList();
             assertEquals("QUEUED", actions.get(actions.size() - 1), actions.toString());
         } finally {
             threads.shutdownNow();

@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every decision's transitions and checks, on H2 and (when CI provides one) PostgreSQL. */
 class DecisionServiceTest {
-    static final Actor HANDLER = new Actor("wang.fang", Actor.Role.DOCUMENT_OFFICE, null);
-    static final Actor SECTION_HEAD = new Actor("chen.jun", Actor.Role.APPROVER, null);
-    static final Actor DEPUTY = new Actor("liu.qiang", Actor.Role.APPROVER, null);
-    static final Actor PRINCIPAL = new Actor("zhou.hua", Actor.Role.APPROVER, null);
+    static final Actor HANDLER = new Actor("wang.fang", Actor.Role.DOCUMENT_OFFICE, "办公室");
+    static final Actor SECTION_HEAD = new Actor("chen.jun", Actor.Role.APPROVER, "办公室");
+    static final Actor DEPUTY = new Actor("liu.qiang", Actor.Role.APPROVER, "办公室");
+    static final Actor PRINCIPAL = new Actor("zhou.hua", Actor.Role.APPROVER, "办公室");
     static final Actor SECRECY = QueueServiceTest.SECRECY;
 
     @TempDir
@@ -98,7 +98,7 @@ class DecisionServiceTest {
             approve(fx, SECTION_HEAD, id);
             ApiException e = fails(() -> approve(fx, SECTION_HEAD, id));
             assertEquals(403, e.status());
-            assertEquals("SAME_REVIEWER", e.code());
+            assertEquals("SAME_PERSON_TWO_LEVELS", e.code());
             assertTrue(fx.queues().claim(SECTION_HEAD, "PUBLICATION_REVIEW").isEmpty(), "the 分管领导 level is left to someone else");
             assertEquals(id, fx.queues().claim(DEPUTY, "PUBLICATION_REVIEW").orElseThrow().documentId());
         }
@@ -142,7 +142,7 @@ class DecisionServiceTest {
         try (QueueFixture fx = QueueFixture.open(kind, dir)) {
             String id = fx.clean("通知");
             int v0 = fx.queues().item(HANDLER, id).version();
-            Actor other = new Actor("sun.li", Actor.Role.DOCUMENT_OFFICE, null);
+            Actor other = new Actor("sun.li", Actor.Role.DOCUMENT_OFFICE, "办公室");
             ItemView claimed = fx.queues().claim(other, "PUBLICATION_REVIEW").orElseThrow();
             ApiException held = fails(() -> fx.decisions().decide(HANDLER, id, new DecisionRequest("APPROVE", null, claimed.version(), null, null)));
             assertEquals(409, held.status());
@@ -197,7 +197,7 @@ class DecisionServiceTest {
             assertEquals("AUTHORITY_REVIEW", v.queue());
             assertTrue(v.important());
             String reg = fx.document("登记件", "公安局", Attribute.NOT_PUBLIC, Route.REGISTERED, List.of());
-            Actor office = new Actor("wang.fang", Actor.Role.DOCUMENT_OFFICE, null);
+            Actor office = new Actor("wang.fang", Actor.Role.DOCUMENT_OFFICE, "办公室");
             assertEquals("NO_ESCALATION", fails(() -> decide(fx, office, reg, "ESCALATE", "报审", null, null)).code());
             assertEquals("REGISTERED", fx.queues().item(office, reg).queue(), "a refused decision changes nothing");
         }
@@ -303,7 +303,7 @@ class DecisionServiceTest {
             String id = fx.clean("通知");
             assertEquals("NOT_CLAIMED", fails(() -> decide(fx, HANDLER, id, "RELEASE", null, null, null)).code());
             ItemView c = fx.queues().claim(HANDLER, "PUBLICATION_REVIEW").orElseThrow();
-            Actor other = new Actor("sun.li", Actor.Role.DOCUMENT_OFFICE, null);
+            Actor other = new Actor("sun.li", Actor.Role.DOCUMENT_OFFICE, "办公室");
             assertEquals("CLAIMED_BY_OTHER", fails(() -> fx.decisions().decide(other, id, new DecisionRequest("RELEASE", null, c.version(), null, null))).code());
             ItemView r = fx.decisions().decide(HANDLER, id, new DecisionRequest("RELEASE", null, c.version(), null, null));
             assertNull(r.claimant());

@@ -14,7 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 import okhttp3.Response;
 import org.gongkai.server.App;
-import org.gongkai.server.auth.ActorResolver;
+import org.gongkai.server.TestAccounts;
+import org.gongkai.server.TestEnv;
+import org.gongkai.server.access.AccessControl;
+import org.gongkai.server.audit.SecurityAudit;
+import org.gongkai.server.auth.Actor;
+import org.gongkai.server.auth.SecuritySettings;
+import java.util.HashMap;
+import java.util.Map;
 import org.gongkai.server.http.ErrorMapping;
 import org.gongkai.spi.Attribute;
 import org.gongkai.spi.Category;
@@ -26,25 +33,34 @@ import org.junit.jupiter.api.io.TempDir;
 /** The review-queue endpoints over HTTP (shared/CONTRACT.md, "Review queue API") on a real H2 database. */
 class QueueApiTest {
     private static final ObjectMapper JSON = App.objectMapper();
-    private static final String ADMIN_TOKEN = "s3cret-admin-token";
+    private static final String ADMIN_TOKEN = TestAccounts.ADMIN_TOKEN;
+    private final Map<String, String> tokens = new HashMap<>();
 
     @TempDir
     Path dir;
 
-    private static Javalin app(QueueFixture fx) {
+    /** The queue routes behind the real access guard, with accounts for the reviewers of these tests. */
+    private Javalin app(QueueFixture fx) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(JSON, false));
         });
         ErrorMapping.install(app);
-        fx.review.controller(new ActorResolver(ADMIN_TOKEN), JSON).routes(app);
+        AccessControl ac = AccessControl.create(fx.db, new SecurityAudit(fx.db, fx.clock), fx.clock, SecuritySettings.defaults(), ADMIN_TOKEN,
+                fx.review.config().approverStages(), TestEnv.root().resolve("config"), JSON);
+        ac.install(app);
+        fx.review.controller(JSON).routes(app);
+        tokens.put("li.wei", TestAccounts.token(ac, "li.wei", "保密办", Actor.Role.SECRECY_REVIEWER));
+        tokens.put("zhao.min", TestAccounts.token(ac, "zhao.min", "保密办", Actor.Role.SECRECY_REVIEWER));
+        tokens.put("wang.fang", TestAccounts.token(ac, "wang.fang", "办公室", Actor.Role.DOCUMENT_OFFICE));
         return app;
     }
 
-    private static Response as(HttpClient c, String user, String role, String method, String path, String body) {
+    /** A request as {@code user} (a bearer token of their account), or anonymous when null. */
+    private Response as(HttpClient c, String user, String method, String path, String body) {
         return c.request(path, b -> {
             if (user != null) {
-                b.header("X-Gongkai-User", user).header("X-Gongkai-Role", role);
+                b.header("Authorization", "Bearer " + tokens.get(user));
             }
             if (method.equals("POST")) {
                 b.post(okhttp3.RequestBody.create(body == null ? "" : body, okhttp3.MediaType.get("application/json")));
@@ -71,12 +87,12 @@ class QueueApiTest {
                     List.of(QueueFixture.finding(Category.SECRET_CONTENT, Severity.HIGH, "内部")));
             String findingId = fx.db.jdbi().withExtension(org.gongkai.server.document.FindingDao.class, d -> d.forDocument(id)).get(0).id();
             JavalinTest.test(app(fx), (server, c) -> {
-                JsonNode queues = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/queues", null));
+                JsonNode queues = json(as(c, "li.wei", "GET", "/api/v1/queues", null));
                 assertEquals("SECRECY_REVIEW", queues.get(0).get("name").asText());
                 assertEquals(1, queues.get(0).get("open").asInt());
                 assertEquals(0, queues.get(0).get("overdue").asInt());
 
-                JsonNode items = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/queues/SECRECY_REVIEW/items", null));
+                JsonNode items = json(as(c, "li.wei", "GET", "/api/v1/queues/SECRECY_REVIEW/items", null));
                 JsonNode item = items.get(0);
                 assertEquals(id, item.get("documentId").asText());
                 assertEquals("关于公开征求意见的公告", item.get("title").asText());
@@ -86,39 +102,40 @@ class QueueApiTest {
                 assertEquals(5, item.get("workingDaysLeft").asInt());
                 assertTrue(item.has("ageWorkingDays") && item.has("claimant") && item.has("version"));
 
-                Response claimed = as(c, "li.wei", "SECRECY_REVIEWER", "POST", "/api/v1/queues/SECRECY_REVIEW/claim", null);
+                Response claimed = as(c, "li.wei", "POST", "/api/v1/queues/SECRECY_REVIEW/claim", null);
                 assertEquals(200, claimed.code());
                 JsonNode mine = json(claimed);
                 assertEquals("li.wei", mine.get("claimant").asText());
                 int version = mine.get("version").asInt();
-                assertEquals(204, as(c, "zhao.min", "SECRECY_REVIEWER", "POST", "/api/v1/queues/SECRECY_REVIEW/claim", null).code());
-                assertEquals(200, as(c, "li.wei", "SECRECY_REVIEWER", "POST", "/api/v1/queues/SECRECY_REVIEW/items/" + id + "/renew", null).code());
+                assertEquals(204, as(c, "zhao.min", "POST", "/api/v1/queues/SECRECY_REVIEW/claim", null).code());
+                assertEquals(200, as(c, "li.wei", "POST", "/api/v1/queues/SECRECY_REVIEW/items/" + id + "/renew", null).code());
 
                 String decision = "{\"action\":\"APPROVE\",\"comment\":\"经审查不涉密\",\"version\":" + version
                         + ",\"findings\":[{\"id\":\"" + findingId + "\",\"verdict\":\"DISMISSED\",\"reason\":\"公开征求意见稿，不涉密\"}]}";
-                assertError(as(c, "zhao.min", "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + id + "/decisions", decision), 409, "CLAIMED_BY_OTHER");
-                Response ok = as(c, "li.wei", "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + id + "/decisions", decision);
+                assertError(as(c, "zhao.min", "POST", "/api/v1/documents/" + id + "/decisions", decision), 409, "CLAIMED_BY_OTHER");
+                Response ok = as(c, "li.wei", "POST", "/api/v1/documents/" + id + "/decisions", decision);
                 assertEquals(200, ok.code());
                 JsonNode state = json(ok);
                 assertEquals("PUBLICATION_REVIEW", state.get("queue").asText());
                 assertEquals("HANDLER", state.get("stage").asText());
-                assertError(as(c, "li.wei", "SECRECY_REVIEWER", "POST", "/api/v1/documents/" + id + "/decisions", decision), 409, "STALE_VERSION");
+                assertError(as(c, "li.wei", "POST", "/api/v1/documents/" + id + "/decisions", decision), 409, "STALE_VERSION");
 
-                JsonNode review = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/documents/" + id + "/review", null));
+                JsonNode review = json(as(c, "li.wei", "GET", "/api/v1/documents/" + id + "/review", null));
                 assertEquals(state.get("version").asInt(), review.get("version").asInt());
-                JsonNode digest = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/queues/SECRECY_REVIEW/digest?date=2025-01-20", null));
+                JsonNode digest = json(as(c, "li.wei", "GET", "/api/v1/queues/SECRECY_REVIEW/digest?date=2025-01-20", null));
                 assertEquals(1, digest.get("decisions").get("APPROVE").asInt());
-                JsonNode sugg = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/dictionaries/suggestions", null));
+                JsonNode sugg = json(as(c, "li.wei", "GET", "/api/v1/dictionaries/suggestions", null));
                 assertEquals("内部", sugg.get("suggestions").get(0).get("text").asText());
 
-                Response csv = as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/statistics?from=2025-01-01&to=2025-12-31&format=csv", null);
+                assertError(as(c, "li.wei", "GET", "/api/v1/statistics?from=2025-01-01&to=2025-12-31&format=csv", null), 403, "FORBIDDEN");
+                Response csv = as(c, "wang.fang", "GET", "/api/v1/statistics?from=2025-01-01&to=2025-12-31&format=csv", null);
                 assertEquals(200, csv.code());
                 assertTrue(csv.header("Content-Type").startsWith("text/csv"));
                 assertTrue(csv.body().string().contains("route,SECRECY_REVIEW,保密审查,1"));
-                JsonNode stats = json(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/statistics?from=2025-01-01&to=2025-12-31&department=司法局", null));
+                JsonNode stats = json(as(c, "wang.fang", "GET", "/api/v1/statistics?from=2025-01-01&to=2025-12-31&department=司法局", null));
                 assertEquals(1, stats.get("documents").asInt());
 
-                JsonNode bulk = json(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", "/api/v1/decisions/bulk",
+                JsonNode bulk = json(as(c, "wang.fang", "POST", "/api/v1/decisions/bulk",
                         "{\"decisions\":[{\"documentId\":\"" + id + "\",\"action\":\"APPROVE\",\"version\":" + review.get("version").asInt() + "}]}"));
                 assertEquals(200, bulk.get("results").get(0).get("status").asInt());
                 assertEquals("SECTION_HEAD", bulk.get("results").get(0).get("item").get("stage").asText());
@@ -132,25 +149,24 @@ class QueueApiTest {
             String id = fx.clean("通知");
             JavalinTest.test(app(fx), (server, c) -> {
                 String decisions = "/api/v1/documents/" + id + "/decisions";
-                assertError(as(c, null, null, "GET", "/api/v1/queues", null), 401, "IDENTITY_REQUIRED");
-                assertError(as(c, "li.wei", "JANITOR", "GET", "/api/v1/queues", null), 400, "BAD_ROLE");
-                assertError(as(c, "li.wei", "ADMIN", "GET", "/api/v1/queues", null), 403, "ROLE_NOT_ALLOWED");
-                assertError(as(c, "admin", "APPROVER", "GET", "/api/v1/queues", null), 400, "BAD_USER");
-                assertError(as(c, "li.wei", "SECRECY_REVIEWER", "GET", "/api/v1/queues/NOPE/items", null), 404, "NOT_FOUND");
-                assertError(as(c, "li.wei", "SECRECY_REVIEWER", "POST", "/api/v1/queues/NOPE/claim", null), 404, "NOT_FOUND");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, "{not json"), 400, "BAD_JSON");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, ""), 400, "BAD_JSON");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, "{\"action\":\"APPROVE\",\"version\":\"x\"}"), 400, "BAD_JSON");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, "{\"action\":\"PUBLISH\",\"version\":0}"), 400, "BAD_ACTION");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, "{\"action\":\"RETURN\",\"version\":0}"), 400, "COMMENT_REQUIRED");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", decisions, "[]"), 400, "BAD_JSON");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", "/api/v1/documents/nope/decisions", "{\"action\":\"APPROVE\",\"version\":0}"), 404, "NOT_FOUND");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "POST", "/api/v1/decisions/bulk", "{\"decisions\":[]}"), 400, "BAD_BULK");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "GET", "/api/v1/statistics?from=2025-13-01", null), 400, "BAD_DATE");
-                assertError(as(c, "wang.fang", "DOCUMENT_OFFICE", "GET", "/api/v1/statistics?format=xml", null), 400, "BAD_FORMAT");
-                Response admin = c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer " + ADMIN_TOKEN));
-                assertEquals(200, admin.code());
-                assertError(c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer wrong")), 401, "UNAUTHORIZED");
+                assertError(as(c, null, "GET", "/api/v1/queues", null), 401, "UNAUTHORIZED");
+                assertError(c.request("/api/v1/queues", b -> b.header("X-Gongkai-User", "li.wei").header("X-Gongkai-Role", "SECRECY_REVIEWER")),
+                        401, "UNAUTHORIZED");
+                assertError(as(c, "li.wei", "GET", "/api/v1/queues/NOPE/items", null), 404, "NOT_FOUND");
+                assertError(as(c, "li.wei", "POST", "/api/v1/queues/NOPE/claim", null), 404, "NOT_FOUND");
+                assertError(as(c, "wang.fang", "POST", decisions, "{not json"), 400, "BAD_JSON");
+                assertError(as(c, "wang.fang", "POST", decisions, ""), 400, "BAD_JSON");
+                assertError(as(c, "wang.fang", "POST", decisions, "{\"action\":\"APPROVE\",\"version\":\"x\"}"), 400, "BAD_JSON");
+                assertError(as(c, "wang.fang", "POST", decisions, "{\"action\":\"PUBLISH\",\"version\":0}"), 400, "BAD_ACTION");
+                assertError(as(c, "wang.fang", "POST", decisions, "{\"action\":\"RETURN\",\"version\":0}"), 400, "COMMENT_REQUIRED");
+                assertError(as(c, "wang.fang", "POST", decisions, "[]"), 400, "BAD_JSON");
+                assertError(as(c, "wang.fang", "POST", "/api/v1/documents/nope/decisions", "{\"action\":\"APPROVE\",\"version\":0}"), 404, "NOT_FOUND");
+                assertError(as(c, "wang.fang", "POST", "/api/v1/decisions/bulk", "{\"decisions\":[]}"), 400, "BAD_BULK");
+                assertError(as(c, "wang.fang", "GET", "/api/v1/statistics?from=2025-13-01", null), 400, "BAD_DATE");
+                assertError(as(c, "wang.fang", "GET", "/api/v1/statistics?format=xml", null), 400, "BAD_FORMAT");
+                // the system administrator manages accounts, never documents (三员分立)
+                assertError(c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer " + ADMIN_TOKEN)), 403, "FORBIDDEN");
+                assertError(c.request("/api/v1/queues", b -> b.header("Authorization", "Bearer wrong")), 401, "INVALID_TOKEN");
             });
         }
     }

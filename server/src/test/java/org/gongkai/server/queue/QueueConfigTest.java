@@ -27,8 +27,15 @@ class QueueConfigTest {
         assertEquals(4, p.stageCount(true));
         assertEquals(-1, p.nextStage(2, false), "分管领导 is the last level of an ordinary document");
         assertEquals(3, p.nextStage(2, true));
-        assertEquals(List.of(1, 2, 3), p.stagesFor(Actor.Role.APPROVER));
-        assertTrue(p.stages().get(0).allows(Actor.Role.ADMIN));
+        assertEquals(List.of(1, 2, 3), p.stagesFor(new Actor("chen.jun", Actor.Role.APPROVER, "财政局")));
+        Actor limited = new Actor("chen.jun", "陈军", java.util.Set.of(Actor.Role.APPROVER), "财政局", java.util.Set.of("DEPUTY_LEAD"));
+        assertEquals(List.of(2), p.stagesFor(limited), "an approver limited to 分管领导 works that stage only");
+        assertTrue(p.stages().get(1).actingRole(new Actor("chen.jun", Actor.Role.APPROVER, "财政局"), "财政局").isPresent());
+        assertFalse(p.stages().get(1).actingRole(new Actor("chen.jun", Actor.Role.APPROVER, "财政局"), "教育局").isPresent(),
+                "科室负责人 approves their own department's documents only");
+        assertTrue(p.stages().get(2).actingRole(new Actor("chen.jun", Actor.Role.APPROVER, "财政局"), "教育局").isPresent(),
+                "分管领导 approves across departments");
+        assertTrue(p.stagesFor(new Actor("root", Actor.Role.SYSTEM_ADMIN, null)).isEmpty(), "administrators decide no stage");
         assertEquals("AUTHORITY_REVIEW", c.queue("SECRECY_REVIEW").orElseThrow().escalate());
         assertEquals(20, c.publicationDays());
         assertFalse(c.queue("REGISTERED").map(q -> q.escalate() != null).orElseThrow());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.access.DocumentAccess;
+import org.gongkai.server.audit.SecurityAudit;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentDao;
 import org.gongkai.server.document.DocumentRecord;
@@ -43,7 +45,8 @@ final class QueueFixture implements AutoCloseable {
     QueueFixture(Database db, MutableClock clock) {
         this.db = db;
         this.clock = clock;
-        this.review = ReviewQueues.create(db, config(), calendar(), clock);
+        QueueConfig config = config();
+        this.review = ReviewQueues.create(db, config, calendar(), clock, new DocumentAccess(db, config, new SecurityAudit(db, clock)));
     }
 
     static QueueConfig config() {

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
 import org.gongkai.server.App;
+import org.gongkai.server.TestAccounts;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.auth.Actor;
 import org.gongkai.server.cli.CheckCommand;
 import org.gongkai.server.document.DocumentApiTest;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it must carry) or, for uploads rejected at intake, an HTTP status. Nothing may produce a 5xx.
  */
 class FixtureSweepTest {
+    private final TestAccounts.Caller caller = new TestAccounts.Caller();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -100,8 +103,9 @@ class FixtureSweepTest {
     @Test
     void every_fixture_meets_its_expected_outcome_through_the_http_api() throws Exception {
         Map<Path, String> expected = expectations();
-        try (App app = App.create(TestEnv.config(dir.resolve("server"))).startProcessing()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+        try (App app = App.create(TestAccounts.config(dir.resolve("server"))).startProcessing()) {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "sweep", "办公室", Actor.Role.DRAFTER));
                 Map<String, Path> accepted = new LinkedHashMap<>();
                 List<String> wrong = new ArrayList<>();
                 for (Map.Entry<Path, String> e : expected.entrySet()) {

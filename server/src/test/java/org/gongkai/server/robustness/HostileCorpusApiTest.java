@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import okhttp3.Response;
 import org.gongkai.server.App;
+import org.gongkai.server.TestAccounts;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.auth.Actor;
 import org.gongkai.server.document.DocumentApiTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * running server: each gets a report (reaching CHECKED) or a clean 4xx, never a 5xx, and the server stays up.
  */
 class HostileCorpusApiTest {
+    private final TestAccounts.Caller caller = new TestAccounts.Caller();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -38,8 +41,9 @@ class HostileCorpusApiTest {
         try (var s = Files.walk(corpus)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).sorted().toList();
         }
-        try (App app = App.create(TestEnv.config(data)).startProcessing()) {
-            JavalinTest.test(app.javalin(), (server, client) -> {
+        try (App app = App.create(TestAccounts.config(data)).startProcessing()) {
+            JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
+                caller.as(TestAccounts.token(client, "hostile", "办公室", Actor.Role.DRAFTER));
                 Map<String, Integer> outcomes = new TreeMap<>();
                 List<String> accepted = new ArrayList<>();
                 for (Path f : files) {

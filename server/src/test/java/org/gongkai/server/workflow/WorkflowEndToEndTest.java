@@ -31,7 +31,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.server.App;
+import org.gongkai.server.TestAccounts;
 import org.gongkai.server.TestEnv;
+import org.gongkai.server.auth.Actor;
 import org.gongkai.server.document.DocumentApiTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -47,13 +49,20 @@ class WorkflowEndToEndTest {
     private static final ObjectMapper JSON = App.objectMapper();
     private static final Path LABELLED = TestEnv.fixtures().resolve("labelled");
 
+    /** Where each reviewer of this test works: 科室负责人 and 经办人 act for their own department's documents only. */
+    private static final Map<String, String> DEPARTMENTS = Map.of("nong.li", "县农业农村局", "zhang.san", "县农业农村局", "li.ke", "县农业农村局",
+            "wang.ling", "县人民政府", "chen.bm", "县保密办", "a.reviewer", "县保密办", "b.reviewer", "县保密办");
+    private final TestAccounts.Caller caller = new TestAccounts.Caller();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     @TempDir
     Path data;
 
     @Test
     void documents_travel_from_upload_through_every_route_to_their_end_state() throws Exception {
-        try (App app = App.create(TestEnv.config(data)).startProcessing()) {
-            JavalinTest.test(app.javalin(), (server, c) -> {
+        try (App app = App.create(TestAccounts.config(data)).startProcessing()) {
+            JavalinTest.test(app.javalin(), caller.config(), (server, c) -> {
+                caller.as(tokenFor(c, "nong.li", "DRAFTER")); // the drafter who uploads every document here
                 // ---- RETURNED: a draft without a disclosure annotation, its notice, and the fixed resubmission
                 String draft = "江北县农业农村局\n关于开展秋季动物防疫工作的通知\n各乡镇人民政府：\n为做好秋季动物防疫工作，现将有关事项通知如下。\n"
                         + "一、各乡镇要按时完成免疫任务。\n江北县农业农村局\n2023年9月1日\n";
@@ -106,6 +115,11 @@ class WorkflowEndToEndTest {
                         "{\"action\":\"APPROVE\",\"version\":" + v + "}");
                 DocumentApiTest.assertError(stale, 409, null);
                 step = decide(c, "li.ke", "APPROVER", fixed, "APPROVE", "同意", step.get("version").asInt(), null);
+                DocumentApiTest.assertError(as(c, "li.ke", "APPROVER", "POST", "/api/v1/documents/" + fixed + "/decisions",
+                        "{\"action\":\"APPROVE\",\"version\":" + step.get("version").asInt() + "}"), 403, "SAME_PERSON_TWO_LEVELS");
+                String deputyLevel = "{\"action\":\"APPROVE\",\"version\":" + step.get("version").asInt() + "}";
+                DocumentApiTest.assertError(c.request("/api/v1/documents/" + fixed + "/decisions", b -> b.post(RequestBody.create(deputyLevel,
+                        MediaType.get("application/json")))), 403, null); // the drafter cannot approve their own document
                 step = decide(c, "wang.ling", "APPROVER", fixed, "APPROVE", "同意发布", step.get("version").asInt(), null);
                 assertEquals("CLOSED", step.get("state").asText());
                 assertEquals("PUBLISHED", step.get("outcome").asText());
@@ -223,13 +237,14 @@ class WorkflowEndToEndTest {
         }
     }
 
-    private static List<Integer> race(HttpClient c, String path, List<String> users) throws Exception {
+    private List<Integer> race(HttpClient c, String path, List<String> users) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(users.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> fs = new ArrayList<>();
             for (String u : users) {
                 String role = u.endsWith("office") ? "DOCUMENT_OFFICE" : "SECRECY_REVIEWER";
+                tokenFor(c, u, role);
                 Callable<Integer> call = () -> {
                     go.await();
                     try (Response r = as(c, u, role, "POST", path, null)) {
@@ -262,7 +277,7 @@ class WorkflowEndToEndTest {
         return json(c.get("/api/v1/documents/" + id));
     }
 
-    private static JsonNode decide(HttpClient c, String user, String role, String id, String action, String comment, int version,
+    private JsonNode decide(HttpClient c, String user, String role, String id, String action, String comment, int version,
                                    List<Map<String, String>> findings) throws Exception {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("action", action);
@@ -277,9 +292,15 @@ class WorkflowEndToEndTest {
         return JSON.readTree(s);
     }
 
-    private static Response as(HttpClient c, String user, String role, String method, String path, String body) {
+    /** An account of {@code role} for {@code user} (made once), and its bearer token. */
+    private String tokenFor(HttpClient c, String user, String role) {
+        return tokens.computeIfAbsent(user, u -> TestAccounts.token(c, u, DEPARTMENTS.getOrDefault(u, "县人民政府办公室"), Actor.Role.valueOf(role)));
+    }
+
+    private Response as(HttpClient c, String user, String role, String method, String path, String body) {
+        String token = tokenFor(c, user, role);
         return c.request(path, b -> {
-            b.header("X-Gongkai-User", user).header("X-Gongkai-Role", role);
+            b.header("Authorization", "Bearer " + token);
             if (method.equals("POST")) {
                 b.post(RequestBody.create(body == null ? "" : body, MediaType.get("application/json")));
             }
