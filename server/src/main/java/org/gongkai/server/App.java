@@ -33,7 +33,12 @@ import org.gongkai.server.processing.ProcessingService;
 import org.gongkai.server.queue.ReviewQueues;
 import org.gongkai.server.search.SearchIndex;
 import org.gongkai.server.search.SearchService;
+import org.gongkai.server.document.CheckedSignals;
+import org.gongkai.server.metrics.Readiness;
+import org.gongkai.server.metrics.ServerMetrics;
 import org.gongkai.server.storage.BlobStore;
+import org.gongkai.server.storage.DatabaseBlobStore;
+import org.gongkai.server.storage.FileBlobStore;
 import org.gongkai.server.storage.Database;
 import org.gongkai.spi.ExtractionLimits;
 import org.gongkai.spi.PluginConfig;
@@ -43,6 +48,10 @@ import org.gongkai.spi.PluginConfig;
  * processing workers and HTTP routes. {@link #javalin()} is unstarted until {@link #start()}.
  */
 public final class App implements AutoCloseable {
+    /** A processing lease, renewed every third of it while the document is being checked. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** How often the database is swept for documents nobody is checking (new elsewhere, or left by a dead server). */
+    static final int SWEEP_SECONDS = 5;
     private final ServerConfig config;
     private final Database db;
     private final ProcessingService processing;
@@ -50,10 +59,14 @@ public final class App implements AutoCloseable {
     private final SearchIndex searchIndex;
     private final SearchService search;
     private final Javalin javalin;
+    private final CheckedSignals signals;
+    private final Readiness readiness;
 
     private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
-                SearchService search, Javalin javalin) {
+                SearchService search, Javalin javalin, CheckedSignals signals, Readiness readiness) {
         this.config = config;
+        this.signals = signals;
+        this.readiness = readiness;
         this.searchIndex = searchIndex;
         this.search = search;
         this.db = db;
@@ -87,24 +100,34 @@ public final class App implements AutoCloseable {
     public static App create(ServerConfig cfg) {
         try {
             Files.createDirectories(cfg.dataDir());
-            BlobStore blobs = new BlobStore(cfg.dataDir());
-            blobs.cleanTemporary();
             PluginRegistry plugins = PluginRegistry.load(environment(cfg));
             Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+            BlobStore blobs = cfg.blobStore().equals("database") ? new DatabaseBlobStore(db, cfg.dataDir()) : new FileBlobStore(cfg.dataDir());
+            blobs.cleanTemporary();
             ExecutorService extraction = extractionThreads();
             ObjectMapper json = objectMapper();
+            CheckedSignals signals = new CheckedSignals();
             SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
-            SearchService search = new SearchService(searchIndex, db, json);
+            SearchService search = new SearchService(searchIndex, db, json, signals);
             ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), Clock.systemUTC());
+            ServerMetrics metrics = new ServerMetrics(() -> review.queues().queues(org.gongkai.server.auth.Actor.SYSTEM).stream()
+                    .map(q -> new ServerMetrics.QueueDepth(q.name(), q.open(), q.overdue())).toList());
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    Clock.systemUTC(), cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)),
-                    // the queue item first: it rolls back with the transaction, the Lucene write cannot
+                    Clock.systemUTC(), cfg.maxUploadBytes(), LEASE,
+                    // all inside the result's transaction; the index and the metrics act only after it commits
                     (h, d, r) -> {
                         review.checkListener().onChecked(h, d, r);
                         search.onChecked(h, d, r);
-                    });
+                        metrics.onChecked(h, d, r);
+                    }, signals);
             documents.recoverAfterCrash();
-            ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
+            ProcessingService processing = new ProcessingService(documents, cfg.workers(), SWEEP_SECONDS, LEASE.dividedBy(3),
+                    cfg.parseTimeout().plus(Duration.ofMinutes(2)));
+            Readiness readiness = new Readiness(db, blobs);
+            metrics.gauge("gongkai.processing.backlog", "documents queued or being checked on this server", processing, ProcessingService::backlog);
+            metrics.gauge("gongkai.processing.active", "documents being checked on this server now", processing, ProcessingService::active);
+            metrics.gauge("gongkai.waiting", "documents someone waits for with ?wait=N", signals, CheckedSignals::waiting);
+            metrics.gauge("gongkai.search.change.position", "change log position the search index has applied", search, SearchService::position);
             ActorResolver actors = new ActorResolver(cfg.adminToken());
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
@@ -126,10 +149,14 @@ public final class App implements AutoCloseable {
                 });
             });
             ErrorMapping.install(app);
-            app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")));
+            app.get("/api/v1/health", ctx -> ctx.status(readiness.ready() ? 200 : 503).json(readiness.describe()));
+            app.get("/api/v1/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
             app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()));
             app.get("/api/v1/dictionaries", ctx -> ctx.json(plugins.dictionaries()));
-            new DocumentController(documents, actors, processing::submit).routes(app);
+            new DocumentController(documents, actors, id -> {
+                metrics.uploaded();
+                processing.submit(id);
+            }).routes(app);
             review.controller(actors, json).routes(app);
             CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
             new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts), actors)
@@ -138,7 +165,7 @@ public final class App implements AutoCloseable {
                     .routes(app);
             app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(actors.resolve(ctx.header("Authorization"), null),
                     ctx.queryParam("q"), parseLimit(ctx.queryParam("limit"))))));
-            return new App(cfg, db, processing, extraction, searchIndex, search, app);
+            return new App(cfg, db, processing, extraction, searchIndex, search, app, signals, readiness);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
         }
@@ -162,15 +189,15 @@ public final class App implements AutoCloseable {
 
     /** Starts processing (picking up anything a crash left unfinished) and the HTTP listener. */
     public App start() {
-        search.catchUp();
-        processing.start();
+        startProcessing();
         javalin.start(config.bind(), config.port());
         return this;
     }
 
     /** Starts processing only; for {@code JavalinTest}, which starts the HTTP side itself. */
     public App startProcessing() {
-        search.catchUp();
+        search.start();
+        readiness.start();
         processing.start();
         return this;
     }
@@ -184,7 +211,10 @@ public final class App implements AutoCloseable {
         javalin.stop();
         processing.close();
         extractionThreads.shutdownNow();
+        readiness.close();
+        search.close();
         searchIndex.close();
+        signals.close();
         db.close();
     }
 }

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param maxChars        largest number of characters extracted per document (GONGKAI_MAX_CHARS)
  * @param adminToken      bearer token of an administrator (GONGKAI_ADMIN_TOKEN), or null
  * @param pdfFont         CJK TrueType font (.ttf/.ttc) embedded in PDF output (GONGKAI_PDF_FONT); null: look in the usual Debian places
+ * @param blobStore       where originals are kept (GONGKAI_BLOB_STORE): {@code database} (shared by several servers; the default
+ *                        with PostgreSQL) or {@code files} (this server's data folder; the default with H2)
  */
 public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            Path dictionariesDir, Path configDir, long maxUploadBytes, Duration parseTimeout,
-                           int workers, int maxChars, String adminToken, String pdfFont) {
+                           int workers, int maxChars, String adminToken, String pdfFont, String blobStore) {
 
     public static ServerConfig fromEnvironment(Map<String, String> env, Integer portOption, Path dataOption) {
         Path data = dataOption != null ? dataOption : Path.of(env.getOrDefault("GONGKAI_DATA", "data"));
@@ -45,7 +47,8 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("GONGKAI_PARSE_TIMEOUT_S", "60"))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_WORKERS", String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())))),
                 Integer.parseInt(env.getOrDefault("GONGKAI_MAX_CHARS", "5000000")),
-                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")), blankToNull(env.get("GONGKAI_PDF_FONT")));
+                blankToNull(env.get("GONGKAI_ADMIN_TOKEN")), blankToNull(env.get("GONGKAI_PDF_FONT")),
+                blobStore(env.get("GONGKAI_BLOB_STORE"), dbUrl));
     }
 
     /** An H2 file database inside the data folder; AUTO_SERVER off: one server owns one data folder. */
@@ -54,23 +57,40 @@ public record ServerConfig(String bind, int port, Path dataDir, String dbUrl, St
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, p, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, blobStore);
     }
 
     public ServerConfig withMaxUploadBytes(long b) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, b, parseTimeout, workers, maxChars, adminToken, pdfFont, blobStore);
     }
 
     public ServerConfig withParseTimeout(Duration t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, t, workers, maxChars, adminToken, pdfFont, blobStore);
     }
 
     public ServerConfig withAdminToken(String t) {
-        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t, pdfFont);
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, t, pdfFont, blobStore);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont);
+        // the store follows the database (PostgreSQL: shared); withBlobStore after this to choose otherwise
+        return new ServerConfig(bind, port, dataDir, url, user, password, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, blobStore(null, url));
+    }
+
+    static String blobStore(String configured, String dbUrl) {
+        if (configured == null || configured.isBlank()) {
+            return dbUrl.startsWith("jdbc:postgresql:") ? "database" : "files";
+        }
+        String v = configured.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("database") && !v.equals("files")) {
+            throw new IllegalArgumentException("GONGKAI_BLOB_STORE must be 'database' or 'files', not '" + configured + "'");
+        }
+        return v;
+    }
+
+    /** The same configuration with originals kept in the database ("database") or in the data folder ("files"). */
+    public ServerConfig withBlobStore(String kind) {
+        return new ServerConfig(bind, port, dataDir, dbUrl, dbUser, dbPassword, dictionariesDir, configDir, maxUploadBytes, parseTimeout, workers, maxChars, adminToken, pdfFont, blobStore(kind, dbUrl));
     }
 
     private static String blankToNull(String s) {

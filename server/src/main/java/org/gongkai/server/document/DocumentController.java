@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ public final class DocumentController {
     private final DocumentService service;
     private final ActorResolver actors;
     private final Consumer<String> onReceived;
+    static final int MAX_WAIT_SECONDS = 30;
 
     /**
      * @param onReceived told the id of every accepted upload (the processing queue)
@@ -29,8 +31,45 @@ public final class DocumentController {
 
     public void routes(Javalin app) {
         app.post("/api/v1/documents", this::upload);
-        app.get("/api/v1/documents/{id}", ctx -> ctx.json(service.report(actor(ctx), ctx.pathParam("id"))));
+        app.get("/api/v1/documents/{id}", this::report);
         app.get("/api/v1/documents/{id}/history", ctx -> ctx.json(service.history(actor(ctx), ctx.pathParam("id"))));
+        app.get("/api/v1/documents/{id}/original", this::original);
+    }
+
+    /** The report; with {@code ?wait=N} (N ≤ 30 s) answered as soon as the document is CHECKED, or at N seconds as it stands. */
+    private void report(Context ctx) {
+        String wait = ctx.queryParam("wait");
+        if (wait == null) {
+            ctx.json(service.report(actor(ctx), ctx.pathParam("id")));
+            return;
+        }
+        Duration max = waitSeconds(wait);
+        Actor actor = actor(ctx);
+        ctx.future(() -> service.reportWhenChecked(actor, ctx.pathParam("id"), max).thenAccept(ctx::json));
+    }
+
+    static Duration waitSeconds(String wait) {
+        try {
+            double s = Double.parseDouble(wait.strip());
+            if (s >= 0 && s <= MAX_WAIT_SECONDS) {
+                return Duration.ofMillis((long) (s * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("BAD_WAIT", "wait 应为 0–" + MAX_WAIT_SECONDS + " 之间的秒数",
+                "wait must be a number of seconds from 0 to " + MAX_WAIT_SECONDS);
+    }
+
+    /** The stored original, as uploaded (from shared storage on any server). */
+    private void original(Context ctx) throws IOException {
+        DocumentRecord d = service.find(ctx.pathParam("id"));
+        actor(ctx); // issue 8 gives this route the report's access rule
+        String encoded = java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        ctx.header("Content-Disposition", "attachment; filename=\"original\"; filename*=UTF-8''" + encoded);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType(d.mediaType());
+        ctx.result(java.nio.file.Files.newInputStream(service.original(d)));
     }
 
     private Actor actor(Context ctx) {

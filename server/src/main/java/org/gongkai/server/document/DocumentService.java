@@ -18,6 +18,7 @@ import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.CheckResult;
 import org.gongkai.server.pipeline.ReportedFinding;
 import org.gongkai.server.pipeline.TypeDetector;
+import org.gongkai.server.storage.BlobRows;
 import org.gongkai.server.storage.BlobStore;
 import org.gongkai.server.storage.Database;
 import org.gongkai.spi.Attribute;
@@ -50,10 +51,23 @@ public final class DocumentService {
     private final long maxUploadBytes;
     private final Duration lease;
     private final CheckListener listener;
+    private final CheckedSignals signals;
+    private final BlobRows blobRows;
 
     public DocumentService(Database db, BlobStore blobs, TypeDetector types, CheckPipeline pipeline, ObjectMapper json, Clock clock,
                            long maxUploadBytes, Duration lease, CheckListener listener) {
+        this(db, blobs, types, pipeline, json, clock, maxUploadBytes, lease, listener, new CheckedSignals());
+    }
+
+    /**
+     * @param lease   how long a processing lease lasts unless renewed ({@link #renewLeases})
+     * @param signals told after each check commits, for those waiting with {@code ?wait=N}
+     */
+    public DocumentService(Database db, BlobStore blobs, TypeDetector types, CheckPipeline pipeline, ObjectMapper json, Clock clock,
+                           long maxUploadBytes, Duration lease, CheckListener listener, CheckedSignals signals) {
         this.listener = listener;
+        this.signals = signals;
+        this.blobRows = new BlobRows(db);
         this.db = db;
         this.blobs = blobs;
         this.types = types;
@@ -108,21 +122,21 @@ public final class DocumentService {
 
     private Receipt record(Actor actor, String fileName, BlobStore.Staged staged, String mediaType, Attribute declared, String reason,
                            String department, String supersedes, BlobStore.Staged interp, String interpName) throws IOException {
-        blobs.commit(staged);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // the bytes first, each blob row in a transaction of its own (idempotent, so identical uploads racing
+        // each other both succeed), then the document: acknowledged only once all of it is durable
+        blobs.commit(staged, mediaType);
+        blobRows.insertIfAbsent(staged.sha256(), staged.size(), mediaType, now);
         String interpSha = null;
         if (interp != null) {
-            blobs.commit(interp);
+            blobs.commit(interp, "application/octet-stream");
+            blobRows.insertIfAbsent(interp.sha256(), interp.size(), "application/octet-stream", now);
             interpSha = interp.sha256();
         }
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(clock);
         String iSha = interpSha;
         return db.jdbi().inTransaction(h -> {
             DocumentDao dao = h.attach(DocumentDao.class);
-            dao.insertBlobIfAbsent(staged.sha256(), staged.size(), mediaType, now);
-            if (iSha != null) {
-                dao.insertBlobIfAbsent(iSha, interp.size(), "application/octet-stream", now);
-            }
             String duplicateOf = dao.firstWithContent(staged.sha256()).orElse(null);
             dao.insert(new DocumentRecord(id, fileName, staged.sha256(), mediaType, staged.size(), DocumentStatus.RECEIVED.name(),
                     declared == null ? null : declared.name(), reason, department, supersedes, duplicateOf, iSha, interpName, actor.id(),
@@ -194,9 +208,28 @@ public final class DocumentService {
     public record StoredText(List<org.gongkai.spi.Block> blocks, boolean complete) {
     }
 
-    /** The stored original of a document, for renderers (redaction) and downloads. */
-    public java.nio.file.Path original(DocumentRecord d) {
+    /** The stored original of a document, for renderers (redaction) and downloads; fetched from shared storage when needed. */
+    public java.nio.file.Path original(DocumentRecord d) throws IOException {
         return blobs.path(d.sha256());
+    }
+
+    /**
+     * The report once the document is CHECKED, or after {@code max} with its state then, whichever comes
+     * first; checked here or on another server. No thread waits: the future completes on a signal.
+     *
+     * @throws ApiException 404 when there is no such document
+     */
+    public java.util.concurrent.CompletableFuture<Report> reportWhenChecked(Actor actor, String id, Duration max) {
+        find(id);
+        return signals.await(id, max.toMillis(), () -> DocumentStatus.CHECKED.name().equals(find(id).status()), () -> report(actor, id));
+    }
+
+    /** Extends the processing leases this server's workers hold (prefix), for documents started less than {@code maxAge} ago. */
+    public int renewLeases(String ownerPrefix, Duration maxAge) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE document SET lease_until = :until WHERE status = 'PROCESSING' "
+                        + "AND lease_owner LIKE :prefix AND processing_started_at > :oldest")
+                .bind("until", now.plus(lease)).bind("prefix", ownerPrefix + "%").bind("oldest", now.minus(maxAge)).execute());
     }
 
     public DocumentRecord find(String id) {
@@ -234,6 +267,7 @@ public final class DocumentService {
     public void process(String id, String worker) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int got = db.jdbi().inTransaction(h -> {
+            relaxedCommit(h);
             int n = h.attach(DocumentDao.class).lease(id, worker, now, now.plus(lease));
             if (n == 1) {
                 h.attach(EventDao.class).append(id, now, Actor.SYSTEM.id(), Actor.SYSTEM.role().name(), "PROCESSING",
@@ -251,9 +285,33 @@ public final class DocumentService {
         } else {
             Attribute declared = d.declaredAttribute() == null ? null : Attribute.valueOf(d.declaredAttribute());
             Submission s = new Submission(d.fileName(), declared, d.declaredReason(), d.department(), d.interpretationSha256() != null);
-            result = pipeline.check(blobs.path(d.sha256()), d.mediaType(), s);
+            result = pipeline.check(original(d.sha256()), d.mediaType(), s);
         }
         store(d, worker, result);
+    }
+
+    /** The original to check; a path that does not exist when no bytes are stored (the pipeline then reports it unreadable). */
+    private java.nio.file.Path original(String sha256) {
+        try {
+            return blobs.path(sha256);
+        } catch (java.io.FileNotFoundException e) {
+            LOG.warn("no stored bytes for {}", sha256);
+            return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gongkai-missing-" + sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored original " + sha256 + " unreadable now; retried after the lease", e);
+        }
+    }
+
+    /**
+     * Results and leases can be recomputed, so their transactions do not wait for the database's disk flush
+     * (PostgreSQL group commit: {@code synchronous_commit = off} for this transaction only; a crash loses at most
+     * the last fraction of a second of results, never an acknowledged upload, and the sweep checks those again).
+     * The intake transaction keeps the default: it is durable before the 202.
+     */
+    private void relaxedCommit(Handle h) {
+        if (db.isPostgres()) {
+            h.execute("SET LOCAL synchronous_commit = off");
+        }
     }
 
     private CheckResult repeatedFailure(DocumentRecord d) {
@@ -268,6 +326,8 @@ public final class DocumentService {
     private void store(DocumentRecord d, String worker, CheckResult r) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.jdbi().useTransaction(h -> {
+            relaxedCommit(h);
+            h.afterCommit(() -> signals.signal(d.id()));
             DocumentDao dao = h.attach(DocumentDao.class);
             FindingDao fdao = h.attach(FindingDao.class);
             dao.deleteText(d.id());

@@ -27,11 +27,14 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Full-text index of checked documents (embedded Lucene in {@code data/index}), with CJK bigram analysis so
- * that Chinese words match without a dictionary. Each server keeps its own index; at start-up it is
- * rebuilt from the database when the two disagree.
+ * that Chinese words match without a dictionary. Near-real-time: a document is searchable once the searcher
+ * is refreshed (after each change, no fsync); {@link #commit(long)} makes the index durable on a schedule and
+ * records in the commit how far along the database's change log it is, so a restarted server (or one that
+ * lost its index) catches up from there. Each server keeps its own index and follows the shared log.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final int SNIPPET = 60;
+    private static final String COMMIT_SEQ = "gongkai.changeSeq";
     private final Analyzer analyzer = new CJKAnalyzer();
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -55,7 +58,7 @@ public final class SearchIndex implements AutoCloseable {
     public record Hit(String id, String fileName, String title, String snippet) {
     }
 
-    /** Adds or replaces a document and makes it searchable at once. */
+    /** Adds or replaces a document; searchable after the next {@link #refresh()}. */
     public void index(Entry e) {
         Document d = new Document();
         d.add(new StringField("id", e.id(), Field.Store.YES));
@@ -67,8 +70,55 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StoredField("body", nz(e.text())));
         try {
             writer.updateDocument(new Term("id", e.id()), d);
-            writer.commit();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Removes a document (deleted, or no longer checked). */
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term("id", id));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Makes what was indexed so far searchable (near-real-time: no commit, no fsync). */
+    public void refresh() {
+        try {
             searchers.maybeRefresh();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Durably commits the index, recording that every change up to {@code changeSeq} is in it. */
+    public void commit(long changeSeq) {
+        try {
+            if (writer.hasUncommittedChanges() || changeSeq != committedSeq()) {
+                writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(changeSeq)).entrySet());
+                writer.commit();
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The change sequence recorded by the last commit, or -1 when none was (a new or pre-v4 index). */
+    public long committedSeq() {
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (e.getKey().equals(COMMIT_SEQ)) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return -1;
+    }
+
+    /** Empties the index (before a rebuild from the database). */
+    public void clear() {
+        try {
+            writer.deleteAll();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -94,7 +144,6 @@ public final class SearchIndex implements AutoCloseable {
             return List.of();
         }
         try {
-            searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();
             try {
                 List<Hit> hits = new ArrayList<>();
