@@ -55,6 +55,25 @@ final class ChildServer implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time (user + system) used so far by this server and its child processes, in milliseconds, from
+     * {@code /proc} (Linux); -1 elsewhere. On a shared machine, CPU per document is steadier than documents
+     * per second.
+     */
+    long cpuMillis() {
+        long ticks = 0;
+        for (ProcessHandle h : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).toList()) {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
     private void awaitReady(String path, Duration max) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long end = System.nanoTime() + max.toNanos();

@@ -27,10 +27,11 @@ public final class ServerBenchmark {
     }
 
     /** Command-line options, see {@link #USAGE}. */
-    record Options(String url, String tikaUrl, Path tikaJar, Path files, int[] clients, double seconds, int rounds, Path jfr, String token) {
+    record Options(String url, String tikaUrl, Path tikaJar, Path files, int[] clients, double seconds, int rounds, Path jfr, String token,
+                   double warmup) {
     }
 
-    static final String USAGE = "gongkai bench --server [--clients 1,4,16] [--seconds 10] [--rounds 3] [--files DIR] "
+    static final String USAGE = "gongkai bench --server [--clients 1,4,16] [--seconds 10] [--rounds 3] [--warmup 30] [--files DIR] "
             + "[--tika JAR | --tika-url URL] [--url URL --token T] [--jfr FILE]";
 
     public static int run(List<String> args, ServerConfig cfg) {
@@ -65,36 +66,37 @@ public final class ServerBenchmark {
             LoadRound.Operation t = tikaUrl == null ? null : client.tika(tikaUrl);
             LoadRound.Operation g = client.gongkai(gongkaiUrl);
             if (t == null) {
-                System.out.println("Tika server jar not found (" + o.tikaJar() + "): gongkai only. Get it with "
+                System.out.println("no Tika server (--tika JAR or --tika-url URL): gongkai only. Get the jar with "
                         + "mvn dependency:get -Dartifact=org.apache.tika:tika-server-standard:" + TIKA_VERSION + " -Dtransitive=false");
             }
-            System.out.println("warming up both servers…");
-            for (int i = 0; i < 2; i++) {
+            System.out.printf(Locale.ROOT, "warming up both servers (%.0f s each, until the JIT has compiled the hot code)…%n", o.warmup());
+            for (int i = 0; i < 3; i++) {
                 if (t != null) {
-                    LoadRound.run(t, files, 4, Math.max(3, o.seconds() / 2));
+                    LoadRound.run(t, files, 4, o.warmup() / 3);
                 }
-                LoadRound.run(g, files, 4, Math.max(3, o.seconds() / 2));
+                LoadRound.run(g, files, 4, o.warmup() / 3);
             }
             List<String> rows = new ArrayList<>();
             for (int c : o.clients()) {
                 List<LoadRound.Result> tr = new ArrayList<>();
                 List<LoadRound.Result> gr = new ArrayList<>();
+                long[] cpu = new long[2];
                 for (int r = 0; r < o.rounds(); r++) {
                     // alternate who goes first so that neither always runs on a machine the other just heated
                     if (t != null && r % 2 == 0) {
-                        tr.add(LoadRound.run(t, files, c, o.seconds()));
+                        tr.add(measured(tika, cpu, 0, () -> LoadRound.run(t, files, c, o.seconds())));
                     }
-                    gr.add(LoadRound.run(g, files, c, o.seconds()));
+                    gr.add(measured(gongkai, cpu, 1, () -> LoadRound.run(g, files, c, o.seconds())));
                     if (t != null && r % 2 == 1) {
-                        tr.add(LoadRound.run(t, files, c, o.seconds()));
+                        tr.add(measured(tika, cpu, 0, () -> LoadRound.run(t, files, c, o.seconds())));
                     }
                 }
-                rows.add(row(c, t == null ? null : LoadRound.Result.merge(tr), LoadRound.Result.merge(gr)));
+                rows.add(row(c, t == null ? null : LoadRound.Result.merge(tr), LoadRound.Result.merge(gr), cpu));
             }
             LoadRound.Result five = LoadRound.run(g, List.of(fivePages(work)), 1, o.seconds() * o.rounds());
             System.out.println();
-            System.out.println("| clients | Tika docs/s | gongkai docs/s | ratio | gongkai p50 / p95 | errors (Tika / gongkai) |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| clients | Tika docs/s | gongkai docs/s | ratio | gongkai p50 / p95 | CPU ms per document (Tika / gongkai) | errors (Tika / gongkai) |");
+            System.out.println("|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "%nfive-page DOCX, 1 client, upload → CHECKED: p50 %.0f ms, p95 %.0f ms over %d documents (%d errors)%n",
                     five.percentileMillis(50), five.percentileMillis(95), five.completed(), five.errors());
@@ -105,13 +107,29 @@ public final class ServerBenchmark {
         }
     }
 
-    private static String row(int clients, LoadRound.Result tika, LoadRound.Result g) {
+    /** A round, with the CPU the server used during it added to {@code cpu[slot]} (stays -1 when unknown). */
+    private static LoadRound.Result measured(ChildServer server, long[] cpu, int slot, Round round) throws InterruptedException {
+        long before = server == null ? -1 : server.cpuMillis();
+        LoadRound.Result r = round.run();
+        long after = server == null ? -1 : server.cpuMillis();
+        cpu[slot] = before < 0 || after < 0 || cpu[slot] < 0 ? -1 : cpu[slot] + after - before;
+        return r;
+    }
+
+    @FunctionalInterface
+    private interface Round {
+        LoadRound.Result run() throws InterruptedException;
+    }
+
+    private static String row(int clients, LoadRound.Result tika, LoadRound.Result g, long[] cpu) {
+        String cpuPerDoc = (tika == null || cpu[0] < 0 || tika.completed() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (double) cpu[0] / tika.completed()))
+                + " / " + (cpu[1] < 0 || g.completed() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (double) cpu[1] / g.completed()));
         String err = (tika == null ? "–" : String.valueOf(tika.errors())) + " / " + g.errors()
                 + (g.firstError() != null ? " (" + g.firstError() + ")" : tika != null && tika.firstError() != null ? " (" + tika.firstError() + ")" : "");
-        return String.format(Locale.ROOT, "| %d | %s | %.1f | %s | %.0f / %.0f ms | %s |", clients,
+        return String.format(Locale.ROOT, "| %d | %s | %.1f | %s | %.0f / %.0f ms | %s | %s |", clients,
                 tika == null ? "–" : String.format(Locale.ROOT, "%.1f", tika.perSecond()), g.perSecond(),
                 tika == null ? "–" : String.format(Locale.ROOT, "%.2f", g.perSecond() / tika.perSecond()),
-                g.percentileMillis(50), g.percentileMillis(95), err);
+                g.percentileMillis(50), g.percentileMillis(95), cpuPerDoc, err);
     }
 
     private ChildServer startTika(Path work) throws IOException, InterruptedException {
@@ -187,8 +205,8 @@ public final class ServerBenchmark {
                 Path.of(v.getOrDefault("files", root.resolve("fixtures/bench").toString())),
                 java.util.Arrays.stream(v.getOrDefault("clients", "1,4,16").split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray(),
                 Double.parseDouble(v.getOrDefault("seconds", "10")), Integer.parseInt(v.getOrDefault("rounds", "3")),
-                v.containsKey("jfr") ? Path.of(v.get("jfr")) : null, v.get("token"));
-        v.keySet().removeAll(List.of("files", "clients", "seconds", "rounds", "jfr", "token"));
+                v.containsKey("jfr") ? Path.of(v.get("jfr")) : null, v.get("token"), Double.parseDouble(v.getOrDefault("warmup", "30")));
+        v.keySet().removeAll(List.of("files", "clients", "seconds", "rounds", "jfr", "token", "warmup"));
         if (!v.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + v.keySet());
         }

@@ -135,7 +135,7 @@ public final class DocumentService {
         }
         String id = UUID.randomUUID().toString();
         String iSha = interpSha;
-        return db.jdbi().inTransaction(h -> {
+        Receipt receipt = db.jdbi().inTransaction(h -> {
             DocumentDao dao = h.attach(DocumentDao.class);
             String duplicateOf = dao.firstWithContent(staged.sha256()).orElse(null);
             dao.insert(new DocumentRecord(id, fileName, staged.sha256(), mediaType, staged.size(), DocumentStatus.RECEIVED.name(),
@@ -145,6 +145,8 @@ public final class DocumentService {
                     "文件 " + fileName + "，" + staged.size() + " 字节，" + mediaType + (duplicateOf == null ? "" : "，与 " + duplicateOf + " 内容相同"));
             return new Receipt(id, DocumentStatus.RECEIVED.name(), duplicateOf);
         });
+        db.syncCommitted();
+        return receipt;
     }
 
     private BlobStore.Staged stage(java.io.InputStream content, String field) throws IOException {

@@ -45,6 +45,18 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Forces what has been committed to the disk. PostgreSQL does so at each commit already (unless the
+     * transaction said otherwise); H2 writes each commit to its file without forcing it, which survives a
+     * killed process but not a power cut, so the intake asks for {@code CHECKPOINT SYNC} here: only uploads,
+     * which must be durable before their 202, pay for it, not results.
+     */
+    public void syncCommitted() {
+        if (!isPostgres()) {
+            jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+        }
+    }
+
     /** Whether the database answers a trivial query within {@code seconds} (readiness). */
     public boolean ping(int seconds) {
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
