@@ -329,19 +329,14 @@ public final class DocumentService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.jdbi().useTransaction(h -> {
             relaxedCommit(h);
-            h.afterCommit(() -> signals.signal(d.id()));
             DocumentDao dao = h.attach(DocumentDao.class);
-            FindingDao fdao = h.attach(FindingDao.class);
             dao.deleteText(d.id());
             if (r.text() != null) {
                 dao.insertText(d.id(), r.text().pageCount(), r.text().complete(), r.text().properties().get("extractor"),
                         r.text().text(), write(r.text().blocks()));
             }
-            fdao.deleteFor(d.id());
-            int seq = 0;
-            for (ReportedFinding f : r.findings()) {
-                fdao.insert(d.id(), seq++, f, cut(f.text(), MAX_TEXT), cut(f.basis(), 1000), cut(f.explanation(), MAX_TEXT));
-            }
+            h.execute("DELETE FROM finding WHERE document_id = ?", d.id());
+            insertFindings(h, d.id(), r.findings());
             int n = dao.complete(d.id(), worker, now, r.docType(), write(r.elements()), r.detected().name(), r.effective().name(),
                     cut(r.reason(), 4000), r.route().name(), cut(r.routeRule(), 1000), write(r.timings()));
             if (n != 1) {
@@ -350,8 +345,30 @@ public final class DocumentService {
             dao.insertRouteDecision(d.id(), r.route().name(), cut(r.routeRule(), 1000), now);
             appendChecked(h, d, r, now);
             listener.onChecked(h, d, r);
+            // last: whoever waits is answered once the index and the counters have the document too
+            h.afterCommit(() -> signals.signal(d.id()));
         });
         LOG.info("checked {} ({}): route {} with {} findings", d.id(), d.fileName(), r.route(), r.findings().size());
+    }
+
+    /** All findings in one prepared batch: one statement, not one SqlObject call (and its reflection) per finding. */
+    private static void insertFindings(Handle h, String documentId, List<ReportedFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("INSERT INTO finding (id, document_id, seq, category, severity, part, "
+                + "start_offset, end_offset, page, source, matched_text, detector, score, basis, explanation, rule_version) "
+                + "VALUES (:id, :documentId, :seq, :category, :severity, :part, :start, :end, :page, :source, :text, :detector, :score, "
+                + ":basis, :explanation, :version)");
+        int seq = 0;
+        for (ReportedFinding f : findings) {
+            b.bind("id", f.id()).bind("documentId", documentId).bind("seq", seq++).bind("category", f.category().name())
+                    .bind("severity", f.severity().name()).bind("part", f.part().name()).bind("start", f.start()).bind("end", f.end())
+                    .bind("page", f.page()).bind("source", f.source()).bind("text", cut(f.text(), MAX_TEXT)).bind("detector", f.detector())
+                    .bind("score", f.score()).bind("basis", cut(f.basis(), 1000)).bind("explanation", cut(f.explanation(), MAX_TEXT))
+                    .bind("version", f.version()).add();
+        }
+        b.execute();
     }
 
     private static void appendChecked(Handle h, DocumentRecord d, CheckResult r, OffsetDateTime now) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this server's full-text index in step with the database and answers searches. A document checked
- * here is indexed right after its transaction commits; every server (this one too) also follows the shared
+ * here is indexed right after its transaction commits and searchable within {@link #REFRESH_MILLIS} ms (one
+ * near-real-time reopen covers every document indexed meanwhile); every server (this one too) also follows the shared
  * change log ({@code document_change}) every {@link #POLL_MILLIS} ms, so documents checked, re-checked,
  * redacted or deleted on another server are searchable here within about a second, and those waiting for
  * them ({@code ?wait=N}) are told. The index is committed to disk every {@link #COMMIT_SECONDS} s and at
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchService implements CheckListener, AutoCloseable {
     static final long POLL_MILLIS = 1000;
     static final long COMMIT_SECONDS = 10;
+    static final long REFRESH_MILLIS = 100;
     /** Changes re-applied below the recorded position at start-up, for transactions that committed late. */
     private static final long MARGIN = 1000;
     private static final long GAP_PATIENCE_MILLIS = 60_000;
@@ -51,6 +53,8 @@ public final class SearchService implements CheckListener, AutoCloseable {
         return t;
     });
     private volatile ChangeFollower follower;
+    /** Indexed but not yet searchable: refreshed within {@link #REFRESH_MILLIS}, one reopen for however many documents. */
+    private volatile boolean dirty;
 
     public SearchService(SearchIndex index, Database db, ObjectMapper json, CheckedSignals signals) {
         this.index = index;
@@ -70,7 +74,7 @@ public final class SearchService implements CheckListener, AutoCloseable {
         handle.afterCommit(() -> {
             try {
                 index.index(e);
-                index.refresh();
+                dirty = true;
                 ChangeFollower f = follower;
                 if (f != null) {
                     f.markApplied(seq, System.currentTimeMillis());
@@ -105,6 +109,7 @@ public final class SearchService implements CheckListener, AutoCloseable {
         LOG.info("search index: {} documents, at change {} ({} changes applied at start-up)", index.size(), follower.floor(), n);
         timer.scheduleWithFixedDelay(this::follow, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::commit, COMMIT_SECONDS, COMMIT_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::refreshIfDirty, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Kept for callers of the earlier API: same as {@link #start()}. */
@@ -112,10 +117,22 @@ public final class SearchService implements CheckListener, AutoCloseable {
         start();
     }
 
+    private void refreshIfDirty() {
+        if (dirty) {
+            dirty = false;
+            try {
+                index.refresh();
+            } catch (RuntimeException e) {
+                dirty = true;
+                LOG.warn("refreshing the search index failed; retrying", e);
+            }
+        }
+    }
+
     private void follow() {
         try {
             if (follower.poll(System.currentTimeMillis()) > 0) {
-                index.refresh();
+                dirty = true;
             }
         } catch (RuntimeException e) {
             LOG.warn("following the change log failed (database unreachable?); retrying", e);

@@ -28,7 +28,7 @@ public class DocumentApiTest {
     @TempDir
     Path data;
 
-    static final String NOTICE = """
+    public static final String NOTICE = """
             江北县人民政府办公室文件
             江北府办发〔2022〕37号
             江北县人民政府办公室
