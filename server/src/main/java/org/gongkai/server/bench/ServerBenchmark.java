@@ -28,11 +28,11 @@ public final class ServerBenchmark {
 
     /** Command-line options, see {@link #USAGE}. */
     record Options(String url, String tikaUrl, Path tikaJar, Path files, int[] clients, double seconds, int rounds, Path jfr, String token,
-                   double warmup) {
+                   double warmup, String dbUrl) {
     }
 
     static final String USAGE = "gongkai bench --server [--clients 1,4,16] [--seconds 10] [--rounds 3] [--warmup 30] [--files DIR] "
-            + "[--tika JAR | --tika-url URL] [--url URL --token T] [--jfr FILE]";
+            + "[--tika JAR | --tika-url URL] [--url URL --token T | --db-url JDBC-URL] [--jfr FILE]";
 
     public static int run(List<String> args, ServerConfig cfg) {
         Options o;
@@ -152,6 +152,9 @@ public final class ServerBenchmark {
         env.put("GONGKAI_DICTIONARIES", cfg.dictionariesDir().toString());
         env.put("GONGKAI_CONFIG", cfg.configDir().toString());
         env.put("GONGKAI_ADMIN_TOKEN", token);
+        if (o.dbUrl() != null) {
+            env.put("GONGKAI_DB_URL", o.dbUrl()); // e.g. PostgreSQL, where results use group commit
+        }
         System.out.println("starting gongkai on port " + port + (o.jfr() != null ? " with a flight recording to " + o.jfr() : ""));
         return ChildServer.start("gongkai", cmd, env, port, "/api/v1/health", work.resolve("gongkai.log"));
     }
@@ -205,8 +208,9 @@ public final class ServerBenchmark {
                 Path.of(v.getOrDefault("files", root.resolve("fixtures/bench").toString())),
                 java.util.Arrays.stream(v.getOrDefault("clients", "1,4,16").split(",")).mapToInt(s -> Integer.parseInt(s.strip())).toArray(),
                 Double.parseDouble(v.getOrDefault("seconds", "10")), Integer.parseInt(v.getOrDefault("rounds", "3")),
-                v.containsKey("jfr") ? Path.of(v.get("jfr")) : null, v.get("token"), Double.parseDouble(v.getOrDefault("warmup", "30")));
-        v.keySet().removeAll(List.of("files", "clients", "seconds", "rounds", "jfr", "token", "warmup"));
+                v.containsKey("jfr") ? Path.of(v.get("jfr")) : null, v.get("token"), Double.parseDouble(v.getOrDefault("warmup", "30")),
+                v.get("db-url"));
+        v.keySet().removeAll(List.of("files", "clients", "seconds", "rounds", "jfr", "token", "warmup", "db-url"));
         if (!v.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + v.keySet());
         }
