@@ -125,12 +125,10 @@ public final class DocumentService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // the bytes first, each blob row in a transaction of its own (idempotent, so identical uploads racing
         // each other both succeed), then the document: acknowledged only once all of it is durable
-        blobs.commit(staged, mediaType);
-        blobRows.insertIfAbsent(staged.sha256(), staged.size(), mediaType, now);
+        storeBlob(staged, mediaType, now);
         String interpSha = null;
         if (interp != null) {
-            blobs.commit(interp, "application/octet-stream");
-            blobRows.insertIfAbsent(interp.sha256(), interp.size(), "application/octet-stream", now);
+            storeBlob(interp, "application/octet-stream", now);
             interpSha = interp.sha256();
         }
         String id = UUID.randomUUID().toString();
@@ -147,6 +145,13 @@ public final class DocumentService {
         });
         db.syncCommitted();
         return receipt;
+    }
+
+    private void storeBlob(BlobStore.Staged s, String mediaType, OffsetDateTime now) throws IOException {
+        blobs.commit(s, mediaType);
+        if (!blobs.recordsRows()) {
+            blobRows.insertIfAbsent(s.sha256(), s.size(), mediaType, now);
+        }
     }
 
     private BlobStore.Staged stage(java.io.InputStream content, String field) throws IOException {
@@ -222,8 +227,17 @@ public final class DocumentService {
      * @throws ApiException 404 when there is no such document
      */
     public java.util.concurrent.CompletableFuture<Report> reportWhenChecked(Actor actor, String id, Duration max) {
-        find(id);
-        return signals.await(id, max.toMillis(), () -> DocumentStatus.CHECKED.name().equals(find(id).status()), () -> report(actor, id));
+        status(id).orElseThrow(() -> ApiException.notFound("文件 / document", id));
+        return signals.await(id, max.toMillis(), () -> status(id).filter(DocumentStatus.CHECKED.name()::equals).isPresent(),
+                () -> report(actor, id));
+    }
+
+    /** The document's status alone (one column: cheaper than the whole record a waiter does not need). */
+    private Optional<String> status(String id) {
+        if (id == null || id.length() > 36) {
+            return Optional.empty();
+        }
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT status FROM document WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
     }
 
     /** Extends the processing leases this server's workers hold (prefix), for documents started less than {@code maxAge} ago. */

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchService implements CheckListener, AutoCloseable {
     static final long POLL_MILLIS = 1000;
     static final long COMMIT_SECONDS = 10;
-    static final long REFRESH_MILLIS = 100;
+    static final long REFRESH_MILLIS = 500;
     /** Changes re-applied below the recorded position at start-up, for transactions that committed late. */
     private static final long MARGIN = 1000;
     private static final long GAP_PATIENCE_MILLIS = 60_000;

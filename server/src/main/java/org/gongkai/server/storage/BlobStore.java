@@ -29,6 +29,11 @@ public interface BlobStore {
      */
     void commit(Staged s, String mediaType) throws IOException;
 
+    /** Whether {@link #commit} also records the {@code blob} row (in the transaction that stores the bytes). */
+    default boolean recordsRows() {
+        return false;
+    }
+
     /** Drops a staged file that will not be committed. */
     void discard(Staged s);
 

@@ -71,6 +71,11 @@ public final class DatabaseBlobStore implements BlobStore {
     }
 
     @Override
+    public boolean recordsRows() {
+        return true;
+    }
+
+    @Override
     public void discard(Staged s) {
         cache.discard(s);
     }
