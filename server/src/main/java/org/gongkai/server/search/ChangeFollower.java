@@ -41,7 +41,7 @@ final class ChangeFollower {
     synchronized int poll(long nowMillis) {
         int n = 0;
         if (!gaps.isEmpty()) {
-            n += applyAll(log.withSeq(List.copyOf(gaps.keySet())), nowMillis);
+            n += applyAll(log.withSeq(gaps.keySet().stream().limit(BATCH).toList()), nowMillis);
         }
         List<ChangeLog.Change> batch;
         do {

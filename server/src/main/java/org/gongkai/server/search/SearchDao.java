@@ -23,7 +23,4 @@ public interface SearchDao {
     /** The document when it is checked; empty when it is not (any more) or does not exist. */
     @SqlQuery(COLUMNS + " AND d.id = :id")
     Optional<Row> checkedOne(@Bind("id") String id);
-
-    @SqlQuery("SELECT COUNT(*) FROM document WHERE status = 'CHECKED'")
-    int countChecked();
 }

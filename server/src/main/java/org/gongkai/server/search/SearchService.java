@@ -112,11 +112,6 @@ public final class SearchService implements CheckListener, AutoCloseable {
         timer.scheduleWithFixedDelay(this::refreshIfDirty, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Kept for callers of the earlier API: same as {@link #start()}. */
-    public void catchUp() {
-        start();
-    }
-
     private void refreshIfDirty() {
         if (dirty) {
             dirty = false;
