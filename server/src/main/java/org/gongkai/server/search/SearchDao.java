@@ -20,6 +20,10 @@ public interface SearchDao {
     @SqlQuery(COLUMNS + " ORDER BY d.received_at")
     Stream<Row> checked();
 
+    /** The passages withheld from a partially disclosed document (区分处理). */
+    @SqlQuery("SELECT matched_text FROM redaction WHERE document_id = :id")
+    java.util.List<String> redactedTexts(@Bind("id") String documentId);
+
     /** The document when it is checked; empty when it is not (any more) or does not exist. */
     @SqlQuery(COLUMNS + " AND d.id = :id")
     Optional<Row> checkedOne(@Bind("id") String id);

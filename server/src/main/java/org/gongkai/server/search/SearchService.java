@@ -41,6 +41,7 @@ public final class SearchService implements CheckListener, AutoCloseable {
     /** Changes re-applied below the recorded position at start-up, for transactions that committed late. */
     private static final long MARGIN = 1000;
     private static final long GAP_PATIENCE_MILLIS = 60_000;
+    private static final String WITHHELD = "〔已删除〕";
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
     private final SearchIndex index;
     private final Database db;
@@ -95,7 +96,7 @@ public final class SearchService implements CheckListener, AutoCloseable {
             index.clear();
             db.jdbi().useHandle(h -> {
                 try (java.util.stream.Stream<SearchDao.Row> rows = h.attach(SearchDao.class).checked()) {
-                    rows.forEach(row -> index.index(entry(row)));
+                    rows.forEach(row -> index.index(withheld(entry(row))));
                 }
             });
             floor = Math.max(0, latest - MARGIN);
@@ -145,11 +146,23 @@ public final class SearchService implements CheckListener, AutoCloseable {
     private void apply(ChangeLog.Change c) {
         Optional<SearchDao.Row> row = db.jdbi().withExtension(SearchDao.class, d -> d.checkedOne(c.documentId()));
         if (row.isPresent()) {
-            index.index(entry(row.get()));
+            index.index(withheld(entry(row.get())));
             signals.signal(c.documentId());
         } else {
             index.delete(c.documentId());
         }
+    }
+
+    /** The entry with every redacted passage (区分处理) replaced, so that neither a query nor a snippet finds it. */
+    private SearchIndex.Entry withheld(SearchIndex.Entry e) {
+        List<String> removed = db.jdbi().withExtension(SearchDao.class, d -> d.redactedTexts(e.id()));
+        String text = e.text() == null ? "" : e.text();
+        for (String r : removed) {
+            if (r != null && !r.isEmpty()) {
+                text = text.replace(r, WITHHELD);
+            }
+        }
+        return new SearchIndex.Entry(e.id(), e.fileName(), e.title(), e.department(), e.route(), text);
     }
 
     /** The change sequence up to which this server's index has applied everything. */

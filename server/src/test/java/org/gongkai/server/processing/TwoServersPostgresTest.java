@@ -160,6 +160,15 @@ class TwoServersPostgresTest {
             assertEquals(200, docx.statusCode(), new String(docx.body(), StandardCharsets.UTF_8));
             assertTrue(docx.body().length > 1000);
         }
+        // the redaction reaches every server's index: the withheld ID number no longer finds the document
+        String q = URLEncoder.encode("ZK1Q 500105195803124428", StandardCharsets.UTF_8);
+        for (ServerProcess s : both) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (json(send(s, "/api/v1/search?q=" + q, null)).get("hits").size() > 0) {
+                assertTrue(System.nanoTime() < deadline, "the redacted text is still searchable on " + s.url(""));
+                Thread.sleep(100);
+            }
+        }
     }
 
     private void assertSearchFindsAllOnEach(List<ServerProcess> both, List<String> ids) throws Exception {
