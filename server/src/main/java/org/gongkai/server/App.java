@@ -39,7 +39,12 @@ import org.gongkai.server.processing.ProcessingService;
 import org.gongkai.server.queue.ReviewQueues;
 import org.gongkai.server.search.SearchIndex;
 import org.gongkai.server.search.SearchService;
+import org.gongkai.server.document.CheckedSignals;
+import org.gongkai.server.metrics.Readiness;
+import org.gongkai.server.metrics.ServerMetrics;
 import org.gongkai.server.storage.BlobStore;
+import org.gongkai.server.storage.DatabaseBlobStore;
+import org.gongkai.server.storage.FileBlobStore;
 import org.gongkai.server.storage.Database;
 import org.gongkai.spi.ExtractionLimits;
 import org.gongkai.spi.PluginConfig;
@@ -50,6 +55,10 @@ import org.gongkai.spi.PluginConfig;
  */
 public final class App implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
+    /** A processing lease, renewed every third of it while the document is being checked. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** How often the database is swept for documents nobody is checking (new elsewhere, or left by a dead server). */
+    static final int SWEEP_SECONDS = 5;
     private final ServerConfig config;
     private final Database db;
     private final ProcessingService processing;
@@ -58,11 +67,15 @@ public final class App implements AutoCloseable {
     private final SearchService search;
     private final Javalin javalin;
     private final RouteTable routes;
+    private final CheckedSignals signals;
+    private final Readiness readiness;
 
     private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
-                SearchService search, Javalin javalin, RouteTable routes) {
+                SearchService search, Javalin javalin, RouteTable routes, CheckedSignals signals, Readiness readiness) {
         this.routes = routes;
         this.config = config;
+        this.signals = signals;
+        this.readiness = readiness;
         this.searchIndex = searchIndex;
         this.search = search;
         this.db = db;
@@ -96,10 +109,10 @@ public final class App implements AutoCloseable {
     public static App create(ServerConfig cfg) {
         try {
             Files.createDirectories(cfg.dataDir());
-            BlobStore blobs = new BlobStore(cfg.dataDir());
-            blobs.cleanTemporary();
             PluginRegistry plugins = PluginRegistry.load(environment(cfg));
             Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+            BlobStore blobs = cfg.blobStore().equals("database") ? new DatabaseBlobStore(db, cfg.dataDir()) : new FileBlobStore(cfg.dataDir());
+            blobs.cleanTemporary();
             Clock clock = Clock.systemUTC();
             ExecutorService extraction = extractionThreads();
             ObjectMapper json = objectMapper();
@@ -107,17 +120,27 @@ public final class App implements AutoCloseable {
             ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), clock, audit);
             AccessControl access = AccessControl.create(db, audit, clock, cfg.security(), cfg.adminToken(), review.config().approverStages(),
                     cfg.configDir(), json);
+            CheckedSignals signals = new CheckedSignals();
             SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
-            SearchService search = new SearchService(searchIndex, db, json, review.access());
+            SearchService search = new SearchService(searchIndex, db, json, signals, review.access());
+            ServerMetrics metrics = new ServerMetrics(() -> review.queues().counts().stream()
+                    .map(q -> new ServerMetrics.QueueDepth(q.name(), q.open(), q.overdue())).toList());
             DocumentService documents = new DocumentService(db, blobs, new TypeDetector(), pipeline(plugins, extraction, cfg), json,
-                    clock, cfg.maxUploadBytes(), cfg.parseTimeout().plus(Duration.ofMinutes(2)),
-                    // the queue item first: it rolls back with the transaction, the Lucene write cannot
+                    clock, cfg.maxUploadBytes(), LEASE,
+                    // all inside the result's transaction; the index and the metrics act only after it commits
                     (h, d, r) -> {
                         review.checkListener().onChecked(h, d, r);
                         search.onChecked(h, d, r);
-                    }, review.access());
+                        metrics.onChecked(h, d, r);
+                    }, review.access(), signals);
             documents.recoverAfterCrash();
-            ProcessingService processing = new ProcessingService(documents, cfg.workers(), 30);
+            ProcessingService processing = new ProcessingService(documents, cfg.workers(), SWEEP_SECONDS, LEASE.dividedBy(3),
+                    cfg.parseTimeout().plus(Duration.ofMinutes(2)));
+            Readiness readiness = new Readiness(db, blobs);
+            metrics.gauge("gongkai.processing.backlog", "documents queued or being checked on this server", processing, ProcessingService::backlog);
+            metrics.gauge("gongkai.processing.active", "documents being checked on this server now", processing, ProcessingService::active);
+            metrics.gauge("gongkai.waiting", "documents someone waits for with ?wait=N", signals, CheckedSignals::waiting);
+            metrics.gauge("gongkai.search.change.position", "change log position the search index has applied", search, SearchService::position);
             RouteTable routes = new RouteTable();
             Javalin app = Javalin.create(c -> {
                 c.showJavalinBanner = false;
@@ -142,10 +165,17 @@ public final class App implements AutoCloseable {
             });
             ErrorMapping.install(app);
             access.install(app);
-            app.get("/api/v1/health", ctx -> ctx.json(Map.of("status", "UP")), RouteAccess.PUBLIC);
+            // health (and readiness) is public by contract; metrics are for the operators (system and security administrators,
+            // or a scraper holding a token of such an account)
+            app.get("/api/v1/health", ctx -> ctx.status(readiness.ready() ? 200 : 503).json(readiness.describe()), RouteAccess.PUBLIC);
+            app.get("/api/v1/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()),
+                    RouteAccess.SYSTEM_ADMIN, RouteAccess.SECURITY_ADMIN);
             app.get("/api/v1/plugins", ctx -> ctx.json(plugins.describe()), RouteAccess.SIGNED_IN);
             app.get("/api/v1/dictionaries", ctx -> ctx.json(plugins.dictionaries()), RouteAccess.SIGNED_IN);
-            new DocumentController(documents, review.access(), processing::submit).routes(app);
+            new DocumentController(documents, review.access(), id -> {
+                metrics.uploaded();
+                processing.submit(id);
+            }).routes(app);
             review.controller(json).routes(app);
             CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
             new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts)).routes(app);
@@ -155,7 +185,7 @@ public final class App implements AutoCloseable {
             if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
                 LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
             }
-            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes);
+            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes, signals, readiness);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
         }
@@ -184,15 +214,15 @@ public final class App implements AutoCloseable {
 
     /** Starts processing (picking up anything a crash left unfinished) and the HTTP listener. */
     public App start() {
-        search.catchUp();
-        processing.start();
+        startProcessing();
         javalin.start(config.bind(), config.port());
         return this;
     }
 
     /** Starts processing only; for {@code JavalinTest}, which starts the HTTP side itself. */
     public App startProcessing() {
-        search.catchUp();
+        search.start();
+        readiness.start();
         processing.start();
         return this;
     }
@@ -206,7 +236,10 @@ public final class App implements AutoCloseable {
         javalin.stop();
         processing.close();
         extractionThreads.shutdownNow();
+        readiness.close();
+        search.close();
         searchIndex.close();
+        signals.close();
         db.close();
     }
 }

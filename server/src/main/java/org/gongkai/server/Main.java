@@ -16,6 +16,7 @@ public final class Main {
               gongkai serve [--port N] [--data DIR]          启动服务 / run the server
               gongkai check FILE… [--attribute A] [--reason TEXT]   检查文件，输出 JSON Lines / check files
               gongkai bench [--seconds N]                   性能测试 / benchmarks
+              gongkai bench --server [--clients 1,4,16]     与 Tika 服务对比的端到端测试 / end to end against Tika server
               gongkai accuracy [DIR]                         准确率表 / precision and recall per category
               gongkai users add|list|passwd|roles|disable|enable|unlock …   账户管理（无需启动服务）/ manage accounts
             """;

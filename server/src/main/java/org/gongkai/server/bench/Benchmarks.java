@@ -47,6 +47,9 @@ public final class Benchmarks {
     }
 
     public static int run(List<String> args, ServerConfig cfg) {
+        if (args.contains("--server")) {
+            return ServerBenchmark.run(args, cfg);
+        }
         double seconds = 5;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--seconds") && i + 1 < args.size()) {

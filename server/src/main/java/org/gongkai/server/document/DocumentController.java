@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ public final class DocumentController {
     private final DocumentService service;
     private final DocumentAccess access;
     private final Consumer<String> onReceived;
+    static final int MAX_WAIT_SECONDS = 30;
 
     /**
      * @param onReceived told the id of every accepted upload (the processing queue)
@@ -34,13 +36,56 @@ public final class DocumentController {
         app.get("/api/v1/documents/{id}", this::report, RouteAccess.DOCUMENT_READERS);
         app.get("/api/v1/documents/{id}/history", ctx -> ctx.json(service.history(AccessGuard.actor(ctx), ctx.pathParam("id"))),
                 RouteAccess.DOCUMENT_READERS);
+        app.get("/api/v1/documents/{id}/original", this::original, RouteAccess.DOCUMENT_READERS);
     }
 
+    /**
+     * The report; with {@code ?wait=N} (N ≤ 30 s) answered as soon as the document is CHECKED, or at N seconds as it
+     * stands. Opening a report that holds personal or secret content is written to the security audit.
+     */
     private void report(Context ctx) {
         Actor actor = AccessGuard.actor(ctx);
-        Report r = service.report(actor, ctx.pathParam("id"));
-        access.opened(actor, r.id(), "查看检查报告", r.findings().stream().map(org.gongkai.server.pipeline.ReportedFinding::category).toList(), ctx.ip());
-        ctx.json(r);
+        String id = ctx.pathParam("id");
+        String wait = ctx.queryParam("wait");
+        if (wait == null) {
+            ctx.json(audited(actor, service.report(actor, id), ctx.ip()));
+            return;
+        }
+        Duration max = waitSeconds(wait);
+        String ip = ctx.ip();
+        ctx.future(() -> service.reportWhenChecked(actor, id, max).thenAccept(r -> ctx.json(audited(actor, r, ip))));
+    }
+
+    private Report audited(Actor actor, Report r, String ip) {
+        access.opened(actor, r.id(), "查看检查报告", r.findings().stream().map(org.gongkai.server.pipeline.ReportedFinding::category).toList(), ip);
+        return r;
+    }
+
+    static Duration waitSeconds(String wait) {
+        try {
+            double s = Double.parseDouble(wait.strip());
+            if (s >= 0 && s <= MAX_WAIT_SECONDS) {
+                return Duration.ofMillis((long) (s * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("BAD_WAIT", "wait 应为 0–" + MAX_WAIT_SECONDS + " 之间的秒数",
+                "wait must be a number of seconds from 0 to " + MAX_WAIT_SECONDS);
+    }
+
+    /** The stored original, as uploaded (from shared storage on any server), to those who may open the document; audited. */
+    private void original(Context ctx) throws IOException {
+        Actor actor = AccessGuard.actor(ctx);
+        String id = ctx.pathParam("id");
+        Report r = service.report(actor, id); // the report's access rule (404 for others)
+        access.opened(actor, id, "下载原件", r.findings().stream().map(org.gongkai.server.pipeline.ReportedFinding::category).toList(), ctx.ip());
+        DocumentRecord d = service.find(id);
+        String encoded = java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        ctx.header("Content-Disposition", "attachment; filename=\"original\"; filename*=UTF-8''" + encoded);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.contentType(d.mediaType());
+        ctx.result(java.nio.file.Files.newInputStream(service.original(d)));
     }
 
     private void upload(Context ctx) throws IOException {

@@ -19,6 +19,7 @@ import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.CheckResult;
 import org.gongkai.server.pipeline.ReportedFinding;
 import org.gongkai.server.pipeline.TypeDetector;
+import org.gongkai.server.storage.BlobRows;
 import org.gongkai.server.storage.BlobStore;
 import org.gongkai.server.storage.Database;
 import org.gongkai.spi.Attribute;
@@ -53,11 +54,20 @@ public final class DocumentService {
     private final Duration lease;
     private final CheckListener listener;
     private final DocumentAccess access;
+    private final CheckedSignals signals;
+    private final BlobRows blobRows;
 
+    /**
+     * @param lease   how long a processing lease lasts unless renewed ({@link #renewLeases})
+     * @param access  which documents an actor may open
+     * @param signals told after each check commits, for those waiting with {@code ?wait=N}
+     */
     public DocumentService(Database db, BlobStore blobs, TypeDetector types, CheckPipeline pipeline, ObjectMapper json, Clock clock,
-                           long maxUploadBytes, Duration lease, CheckListener listener, DocumentAccess access) {
+                           long maxUploadBytes, Duration lease, CheckListener listener, DocumentAccess access, CheckedSignals signals) {
         this.listener = listener;
         this.access = access;
+        this.signals = signals;
+        this.blobRows = new BlobRows(db);
         this.db = db;
         this.blobs = blobs;
         this.types = types;
@@ -153,21 +163,19 @@ public final class DocumentService {
 
     private Receipt record(Actor actor, String fileName, BlobStore.Staged staged, String mediaType, Attribute declared, String reason,
                            String department, String supersedes, BlobStore.Staged interp, String interpName) throws IOException {
-        blobs.commit(staged);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // the bytes first, each blob row in a transaction of its own (idempotent, so identical uploads racing
+        // each other both succeed), then the document: acknowledged only once all of it is durable
+        storeBlob(staged, mediaType, now);
         String interpSha = null;
         if (interp != null) {
-            blobs.commit(interp);
+            storeBlob(interp, "application/octet-stream", now);
             interpSha = interp.sha256();
         }
         String id = UUID.randomUUID().toString();
-        OffsetDateTime now = OffsetDateTime.now(clock);
         String iSha = interpSha;
-        return db.jdbi().inTransaction(h -> {
+        Receipt receipt = db.jdbi().inTransaction(h -> {
             DocumentDao dao = h.attach(DocumentDao.class);
-            dao.insertBlobIfAbsent(staged.sha256(), staged.size(), mediaType, now);
-            if (iSha != null) {
-                dao.insertBlobIfAbsent(iSha, interp.size(), "application/octet-stream", now);
-            }
             // an earlier upload of the same bytes is named only to someone who may open it
             String duplicateOf = dao.firstWithContent(staged.sha256()).filter(o -> !access.readable(actor, List.of(o)).isEmpty()).orElse(null);
             dao.insert(new DocumentRecord(id, fileName, staged.sha256(), mediaType, staged.size(), DocumentStatus.RECEIVED.name(),
@@ -177,6 +185,15 @@ public final class DocumentService {
                     "文件 " + fileName + "，" + staged.size() + " 字节，" + mediaType + (duplicateOf == null ? "" : "，与 " + duplicateOf + " 内容相同"));
             return new Receipt(id, DocumentStatus.RECEIVED.name(), duplicateOf);
         });
+        db.syncCommitted();
+        return receipt;
+    }
+
+    private void storeBlob(BlobStore.Staged s, String mediaType, OffsetDateTime now) throws IOException {
+        blobs.commit(s, mediaType);
+        if (!blobs.recordsRows()) {
+            blobRows.insertIfAbsent(s.sha256(), s.size(), mediaType, now);
+        }
     }
 
     private BlobStore.Staged stage(java.io.InputStream content, String field) throws IOException {
@@ -242,9 +259,37 @@ public final class DocumentService {
     public record StoredText(List<org.gongkai.spi.Block> blocks, boolean complete) {
     }
 
-    /** The stored original of a document, for renderers (redaction) and downloads. */
-    public java.nio.file.Path original(DocumentRecord d) {
+    /** The stored original of a document, for renderers (redaction) and downloads; fetched from shared storage when needed. */
+    public java.nio.file.Path original(DocumentRecord d) throws IOException {
         return blobs.path(d.sha256());
+    }
+
+    /**
+     * The report once the document is CHECKED, or after {@code max} with its state then, whichever comes
+     * first; checked here or on another server. No thread waits: the future completes on a signal.
+     *
+     * @throws ApiException 404 when there is no such document
+     */
+    public java.util.concurrent.CompletableFuture<Report> reportWhenChecked(Actor actor, String id, Duration max) {
+        access.requireRead(actor, id);
+        return signals.await(id, max.toMillis(), () -> status(id).filter(DocumentStatus.CHECKED.name()::equals).isPresent(),
+                () -> report(actor, id));
+    }
+
+    /** The document's status alone (one column: cheaper than the whole record a waiter does not need). */
+    private Optional<String> status(String id) {
+        if (id == null || id.length() > 36) {
+            return Optional.empty();
+        }
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT status FROM document WHERE id = :id").bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Extends the processing leases this server's workers hold (prefix), for documents started less than {@code maxAge} ago. */
+    public int renewLeases(String ownerPrefix, Duration maxAge) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE document SET lease_until = :until WHERE status = 'PROCESSING' "
+                        + "AND lease_owner LIKE :prefix AND processing_started_at > :oldest")
+                .bind("until", now.plus(lease)).bind("prefix", ownerPrefix + "%").bind("oldest", now.minus(maxAge)).execute());
     }
 
     public DocumentRecord find(String id) {
@@ -282,6 +327,7 @@ public final class DocumentService {
     public void process(String id, String worker) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int got = db.jdbi().inTransaction(h -> {
+            relaxedCommit(h);
             int n = h.attach(DocumentDao.class).lease(id, worker, now, now.plus(lease));
             if (n == 1) {
                 h.attach(EventDao.class).append(id, now, Actor.SYSTEM.id(), Actor.SYSTEM.primaryRole().name(), "PROCESSING",
@@ -299,9 +345,33 @@ public final class DocumentService {
         } else {
             Attribute declared = d.declaredAttribute() == null ? null : Attribute.valueOf(d.declaredAttribute());
             Submission s = new Submission(d.fileName(), declared, d.declaredReason(), d.department(), d.interpretationSha256() != null);
-            result = pipeline.check(blobs.path(d.sha256()), d.mediaType(), s);
+            result = pipeline.check(original(d.sha256()), d.mediaType(), s);
         }
         store(d, worker, result);
+    }
+
+    /** The original to check; a path that does not exist when no bytes are stored (the pipeline then reports it unreadable). */
+    private java.nio.file.Path original(String sha256) {
+        try {
+            return blobs.path(sha256);
+        } catch (java.io.FileNotFoundException e) {
+            LOG.warn("no stored bytes for {}", sha256);
+            return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gongkai-missing-" + sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored original " + sha256 + " unreadable now; retried after the lease", e);
+        }
+    }
+
+    /**
+     * Results and leases can be recomputed, so their transactions do not wait for the database's disk flush
+     * (PostgreSQL group commit: {@code synchronous_commit = off} for this transaction only; a crash loses at most
+     * the last fraction of a second of results, never an acknowledged upload, and the sweep checks those again).
+     * The intake transaction keeps the default: it is durable before the 202.
+     */
+    private void relaxedCommit(Handle h) {
+        if (db.isPostgres()) {
+            h.execute("SET LOCAL synchronous_commit = off");
+        }
     }
 
     private CheckResult repeatedFailure(DocumentRecord d) {
@@ -316,18 +386,15 @@ public final class DocumentService {
     private void store(DocumentRecord d, String worker, CheckResult r) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.jdbi().useTransaction(h -> {
+            relaxedCommit(h);
             DocumentDao dao = h.attach(DocumentDao.class);
-            FindingDao fdao = h.attach(FindingDao.class);
             dao.deleteText(d.id());
             if (r.text() != null) {
                 dao.insertText(d.id(), r.text().pageCount(), r.text().complete(), r.text().properties().get("extractor"),
                         r.text().text(), write(r.text().blocks()));
             }
-            fdao.deleteFor(d.id());
-            int seq = 0;
-            for (ReportedFinding f : r.findings()) {
-                fdao.insert(d.id(), seq++, f, cut(f.text(), MAX_TEXT), cut(f.basis(), 1000), cut(f.explanation(), MAX_TEXT));
-            }
+            h.execute("DELETE FROM finding WHERE document_id = ?", d.id());
+            insertFindings(h, d.id(), r.findings());
             int n = dao.complete(d.id(), worker, now, r.docType(), write(r.elements()), r.detected().name(), r.effective().name(),
                     cut(r.reason(), 4000), r.route().name(), cut(r.routeRule(), 1000), write(r.timings()));
             if (n != 1) {
@@ -336,8 +403,30 @@ public final class DocumentService {
             dao.insertRouteDecision(d.id(), r.route().name(), cut(r.routeRule(), 1000), now);
             appendChecked(h, d, r, now);
             listener.onChecked(h, d, r);
+            // last: whoever waits is answered once the index and the counters have the document too
+            h.afterCommit(() -> signals.signal(d.id()));
         });
         LOG.info("checked {} ({}): route {} with {} findings", d.id(), d.fileName(), r.route(), r.findings().size());
+    }
+
+    /** All findings in one prepared batch: one statement, not one SqlObject call (and its reflection) per finding. */
+    private static void insertFindings(Handle h, String documentId, List<ReportedFinding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch b = h.prepareBatch("INSERT INTO finding (id, document_id, seq, category, severity, part, "
+                + "start_offset, end_offset, page, source, matched_text, detector, score, basis, explanation, rule_version) "
+                + "VALUES (:id, :documentId, :seq, :category, :severity, :part, :start, :end, :page, :source, :text, :detector, :score, "
+                + ":basis, :explanation, :version)");
+        int seq = 0;
+        for (ReportedFinding f : findings) {
+            b.bind("id", f.id()).bind("documentId", documentId).bind("seq", seq++).bind("category", f.category().name())
+                    .bind("severity", f.severity().name()).bind("part", f.part().name()).bind("start", f.start()).bind("end", f.end())
+                    .bind("page", f.page()).bind("source", f.source()).bind("text", cut(f.text(), MAX_TEXT)).bind("detector", f.detector())
+                    .bind("score", f.score()).bind("basis", cut(f.basis(), 1000)).bind("explanation", cut(f.explanation(), MAX_TEXT))
+                    .bind("version", f.version()).add();
+        }
+        b.execute();
     }
 
     private static void appendChecked(Handle h, DocumentRecord d, CheckResult r, OffsetDateTime now) {

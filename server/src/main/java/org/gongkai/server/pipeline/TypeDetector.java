@@ -18,9 +18,13 @@ import org.apache.tika.mime.MediaType;
 public final class TypeDetector {
     public static final String OFD = "application/ofd";
     private final Detector detector;
+    private final Detector magic;
 
     public TypeDetector() {
-        this.detector = TikaConfig.getDefaultConfig().getDetector();
+        // one TikaConfig: building one loads every Tika parser, and a fallback must not rebuild it per upload
+        TikaConfig tika = TikaConfig.getDefaultConfig();
+        this.detector = tika.getDetector();
+        this.magic = tika.getMimeRepository();
     }
 
     public String detect(Path file) throws IOException {
@@ -33,7 +37,7 @@ public final class TypeDetector {
         } catch (Exception | StackOverflowError e) {
             // a container detector choked (some throw checked exceptions undeclared) on a malformed file: fall back to magic bytes only
             try (TikaInputStream in = TikaInputStream.get(file)) {
-                type = TikaConfig.getDefaultConfig().getMimeRepository().detect(in, new Metadata());
+                type = magic.detect(in, new Metadata());
             }
         }
         String base = type.getBaseType().toString();

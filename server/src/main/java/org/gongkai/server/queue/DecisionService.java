@@ -202,6 +202,8 @@ public final class DecisionService {
         for (String f : confirmed) {
             dd.insertRedaction(cur.documentId(), f, actor.id(), now);
         }
+        // every server's search index follows: withheld text leaves the index and its snippets (issue 12)
+        org.gongkai.server.storage.ChangeLog.append(h, cur.documentId(), org.gongkai.server.storage.ChangeLog.Kind.REDACTED, now);
         return cur.withAttribute("PARTIAL");
     }
 

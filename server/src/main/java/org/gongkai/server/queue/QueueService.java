@@ -61,9 +61,14 @@ public final class QueueService {
 
     /** The queues the actor works (a stage of which their roles may decide), with their counts. */
     public List<QueueSummary> queues(Actor actor) {
+        return counts().stream().filter(s -> !config.queue(s.name()).orElseThrow().stagesFor(actor).isEmpty()).toList();
+    }
+
+    /** Every configured queue with its open and overdue counts (for metrics and the digest; no documents). */
+    public List<QueueSummary> counts() {
         Map<String, QueueDao.QueueCount> counts = new TreeMap<>();
         db.jdbi().withExtension(QueueDao.class, d -> d.counts(clock.today())).forEach(c -> counts.put(c.queueName(), c));
-        return config.queues().values().stream().filter(q -> !q.stagesFor(actor).isEmpty()).map(q -> {
+        return config.queues().values().stream().map(q -> {
             QueueDao.QueueCount c = counts.get(q.name());
             return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount());
         }).toList();

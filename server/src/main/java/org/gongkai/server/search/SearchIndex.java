@@ -29,14 +29,17 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * Full-text index of checked documents (embedded Lucene in {@code data/index}), with CJK bigram analysis so
- * that Chinese words match without a dictionary. Each server keeps its own index; at start-up it is
- * rebuilt from the database when the two disagree.
+ * that Chinese words match without a dictionary. Near-real-time: a document is searchable once the searcher
+ * is refreshed (after each change, no fsync); {@link #commit(long)} makes the index durable on a schedule and
+ * records in the commit how far along the database's change log it is, so a restarted server (or one that
+ * lost its index) catches up from there. Each server keeps its own index and follows the shared log.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final int SNIPPET = 60;
     /** Hits examined per access check, and how many batches at most (so a caller who may open little still gets an answer fast). */
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 20;
+    private static final String COMMIT_SEQ = "gongkai.changeSeq";
     private final Analyzer analyzer = new CJKAnalyzer();
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -52,6 +55,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** One document to index. */
     /**
      * One document to index.
      *
@@ -66,7 +70,7 @@ public final class SearchIndex implements AutoCloseable {
     public record Hit(String id, String fileName, String title, String snippet) {
     }
 
-    /** Adds or replaces a document and makes it searchable at once. */
+    /** Adds or replaces a document; searchable after the next {@link #refresh()}. */
     public void index(Entry e) {
         Document d = new Document();
         d.add(new StringField("id", e.id(), Field.Store.YES));
@@ -80,8 +84,55 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StoredField("hiddenBody", nz(e.hidden())));
         try {
             writer.updateDocument(new Term("id", e.id()), d);
-            writer.commit();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Removes a document (deleted, or no longer checked). */
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term("id", id));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Makes what was indexed so far searchable (near-real-time: no commit, no fsync). */
+    public void refresh() {
+        try {
             searchers.maybeRefresh();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Durably commits the index, recording that every change up to {@code changeSeq} is in it. */
+    public void commit(long changeSeq) {
+        try {
+            if (writer.hasUncommittedChanges() || changeSeq != committedSeq()) {
+                writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(changeSeq)).entrySet());
+                writer.commit();
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The change sequence recorded by the last commit, or -1 when none was (a new or pre-v4 index). */
+    public long committedSeq() {
+        for (Map.Entry<String, String> e : writer.getLiveCommitData()) {
+            if (e.getKey().equals(COMMIT_SEQ)) {
+                return Long.parseLong(e.getValue());
+            }
+        }
+        return -1;
+    }
+
+    /** Empties the index (before a rebuild from the database). */
+    public void clear() {
+        try {
+            writer.deleteAll();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -91,20 +142,14 @@ public final class SearchIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
-    /** A search hit before access is checked: ids only, so no text is read for documents the caller may not open. */
-    public record Candidate(int doc, String id) {
-    }
-
     /**
      * Searches title, file name and text (and hidden text when {@code includeHidden}), keeping only hits whose
      * ids {@code allowed} admits, and builds snippets only for those. The query is taken literally (no query
      * syntax), so it never fails to parse.
      *
      * @param allowed given a batch of candidate ids, returns those the caller may open
-     * @param mask    applied to each snippet's source text before it is cut (hides redacted passages)
      */
-    public List<Hit> search(String q, int limit, boolean includeHidden, Function<List<String>, Set<String>> allowed,
-                            java.util.function.BiFunction<String, String, String> mask) {
+    public List<Hit> search(String q, int limit, boolean includeHidden, Function<List<String>, Set<String>> allowed) {
         String query = q == null ? "" : q.strip();
         if (query.isEmpty()) {
             return List.of();
@@ -120,7 +165,6 @@ public final class SearchIndex implements AutoCloseable {
         }
         int want = Math.max(1, Math.min(limit, 100));
         try {
-            searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();
             try {
                 List<Hit> hits = new ArrayList<>();
@@ -131,23 +175,14 @@ public final class SearchIndex implements AutoCloseable {
                         break;
                     }
                     after = page[page.length - 1];
-                    List<Candidate> cands = new ArrayList<>();
+                    List<String> ids = new ArrayList<>();
                     for (ScoreDoc sd : page) {
-                        cands.add(new Candidate(sd.doc, s.storedFields().document(sd.doc, Set.of("id")).get("id")));
+                        ids.add(s.storedFields().document(sd.doc, Set.of("id")).get("id"));
                     }
-                    Set<String> ok = allowed.apply(cands.stream().map(Candidate::id).toList());
-                    for (Candidate c : cands) {
-                        if (hits.size() < want && ok.contains(c.id())) {
-                            Document d = s.storedFields().document(c.doc());
-                            String body = mask.apply(c.id(), d.get("body"));
-                            String snippet = snippet(body, query);
-                            if (includeHidden && !body.contains(query)) {
-                                String hidden = mask.apply(c.id(), d.get("hiddenBody"));
-                                if (hidden != null && hidden.contains(query)) {
-                                    snippet = "〔隐藏内容〕" + snippet(hidden, query);
-                                }
-                            }
-                            hits.add(new Hit(d.get("id"), d.get("fileName"), d.get("title"), snippet));
+                    Set<String> ok = allowed.apply(ids);
+                    for (int i = 0; i < page.length && hits.size() < want; i++) {
+                        if (ok.contains(ids.get(i))) {
+                            hits.add(hit(s.storedFields().document(page[i].doc), query, includeHidden));
                         }
                     }
                 }
@@ -158,6 +193,19 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A hit with its snippet: from the visible text, or (for reviewers) marked as hidden text when only that matched. */
+    private static Hit hit(Document d, String query, boolean includeHidden) {
+        String body = nz(d.get("body"));
+        String snippet = snippet(body, query);
+        if (includeHidden && !body.contains(query)) {
+            String hidden = nz(d.get("hiddenBody"));
+            if (hidden.contains(query)) {
+                snippet = "〔隐藏内容〕" + snippet(hidden, query);
+            }
+        }
+        return new Hit(d.get("id"), d.get("fileName"), d.get("title"), snippet);
     }
 
     static String snippet(String body, String query) {

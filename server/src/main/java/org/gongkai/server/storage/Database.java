@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
         }
         hc.setMaximumPoolSize(10);
         hc.setPoolName("gongkai-db");
+        hc.setConnectionTimeout(10_000);
         this.dataSource = new HikariDataSource(hc);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -42,6 +43,29 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Forces what has been committed to the disk. PostgreSQL does so at each commit already (unless the
+     * transaction said otherwise); H2 writes each commit to its file without forcing it, which survives a
+     * killed process but not a power cut, so the intake asks for {@code CHECKPOINT SYNC} here: only uploads,
+     * which must be durable before their 202, pay for it, not results.
+     */
+    public void syncCommitted() {
+        if (!isPostgres()) {
+            jdbi.useHandle(h -> h.execute("CHECKPOINT SYNC"));
+        }
+    }
+
+    /** Whether the database answers a trivial query within {@code seconds} (readiness). */
+    public boolean ping(int seconds) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.setQueryTimeout(seconds);
+            s.execute("SELECT 1");
+            return true;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean isPostgres() {

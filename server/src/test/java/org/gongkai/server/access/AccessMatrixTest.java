@@ -69,6 +69,8 @@ class AccessMatrixTest {
                 "POST /api/v1/decisions/bulk")) {
             MATRIX.put(r, READERS);
         }
+        MATRIX.put("GET /api/v1/documents/{id}/original", READERS);
+        MATRIX.put("GET /api/v1/metrics", EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN));
         MATRIX.put("GET /api/v1/statistics", EnumSet.of(Role.DOCUMENT_OFFICE));
         MATRIX.put("GET /api/v1/dictionaries/suggestions", EnumSet.of(Role.DOCUMENT_OFFICE, Role.SECRECY_REVIEWER));
     }

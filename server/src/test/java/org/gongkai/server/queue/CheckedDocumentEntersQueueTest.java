@@ -19,7 +19,6 @@ import org.gongkai.server.document.DocumentService;
 import org.gongkai.server.document.Intake;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
-import org.gongkai.server.storage.BlobStore;
 import org.gongkai.server.storage.Database;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -51,8 +50,9 @@ class CheckedDocumentEntersQueueTest {
                 Assumptions.abort("plugins not on the class path (build from the reactor root): " + e.getMessage());
                 return;
             }
-            DocumentService documents = new DocumentService(db, new BlobStore(dir.resolve("blobs")), new TypeDetector(),
-                    App.pipeline(plugins, threads, cfg), App.objectMapper(), clock, 10_000_000, Duration.ofMinutes(5), review.checkListener(), access);
+            DocumentService documents = new DocumentService(db, new org.gongkai.server.storage.FileBlobStore(dir.resolve("blobs")), new TypeDetector(),
+                    App.pipeline(plugins, threads, cfg), App.objectMapper(), clock, 10_000_000, Duration.ofMinutes(5), review.checkListener(), access,
+                    new org.gongkai.server.document.CheckedSignals());
             String text = "关于开展安全检查的通知\n\n各科室：\n请于本月底前完成检查。联系人：张三，电话13912345678。\n\n"
                     + "区应急管理局\n2025年1月15日\n（此件主动公开）\n";
             Actor drafter = new Actor("li.ming", Actor.Role.DRAFTER, "应急管理局");
