@@ -19,6 +19,14 @@ final class NameShape {
      * tags "向本" as a name, so a name with one of these surnames must end where a name ends.
      */
     private static final String WORD_SURNAMES = "向于应和申陈高全关时成任付方万文车房计解查利公干但信展由那宣来相初门云容敬都普平国支索修居揭元束衣智幸富闭战危印隆宿鲜况";
+    /**
+     * Function words that are also surnames (于清晨, 和联系电话, 向本机关): a word segmenter reads them as the surname of a
+     * name and cuts a "name" out of prose. A candidate led by one must end where a name ends for certain (punctuation,
+     * a number, 男/女, 等 …) and never inside a word of the text that follows.
+     */
+    private static final String FUNCTION_SURNAMES = "于和与及向对由为以从在把被将给同跟按据经当自比";
+    /** What certainly follows a name: its sex, 等, 系 and the labels of the facts about the person. */
+    private static final String STRICT_END = "等男女系身手电联现住户性年";
     /** What may follow a name: punctuation, digits, or a word that starts after a name (于2022年, 电话, 身份证, 住 …). */
     static final String NAME_END = "等男女和及与系于在已曾因将同先之夫一家现住户手身性年电联";
     /** Function words that never stand inside a given name: "申请于", "当事人在" are prose. */
@@ -102,18 +110,45 @@ final class NameShape {
             }
         }
         String split = strong && !proseWord(first) ? splitName(t, start, raw) : null;
+        String name = split;
         if (first != null && first.nature != null && first.nature.toString().startsWith("nr") && first.word.length() >= 2 && first.word.length() <= 4) {
             if (hasFunctionWord(first.word) || WORD_SURNAMES.indexOf(first.word.charAt(0)) >= 0 && !endsAName(t, start + first.word.length())) {
                 return null;
             }
             // HanLP cut a three-character name after two characters, leaving the last one as a word of its own
-            if (split != null && split.length() == first.word.length() + 1 && split.startsWith(first.word) && second != null
-                    && second.word.length() == 1 && NAME_END.indexOf(second.word.charAt(0)) < 0) {
-                return split;
-            }
-            return first.word;
+            boolean cutShort = split != null && split.length() == first.word.length() + 1 && split.startsWith(first.word) && second != null
+                    && second.word.length() == 1 && NAME_END.indexOf(second.word.charAt(0)) < 0;
+            name = cutShort ? split : first.word;
         }
-        return split;
+        return name != null && fragmentOfProse(t, start, name) ? null : name;
+    }
+
+    /**
+     * True when a candidate led by a function word that is also a surname is a piece of prose: it does not end
+     * where a name certainly ends, or it ends inside a word of what follows the function word ("和联|系电话",
+     * "于清晨|在小区").
+     */
+    private boolean fragmentOfProse(String t, int start, String name) {
+        if (FUNCTION_SURNAMES.indexOf(name.charAt(0)) < 0) {
+            return false;
+        }
+        int end = start + name.length();
+        char next = end < t.length() ? t.charAt(end) : '\n';
+        if (Character.isIdeographic(next) && STRICT_END.indexOf(next) < 0) {
+            return true;
+        }
+        int from = start + 1;
+        for (Term term : segment().seg(t.substring(from, Math.min(t.length(), end + 6)))) {
+            int a = from + term.offset;
+            int b = a + term.word.length();
+            if (a < end && b > end) {
+                return true; // the "given name" is the start of a longer word
+            }
+            if (a == from && b == end && term.word.length() >= 2 && commonWord(term.word, 10)) {
+                return true; // the "given name" is an everyday word (清晨, 联系)
+            }
+        }
+        return false;
     }
 
     /** True when HanLP ends a preposition, verb, conjunction or particle right before {@code at} ("至/p 蒙秀英"). */
@@ -140,9 +175,13 @@ final class NameShape {
         return -1;
     }
 
-    /** A table cell that may hold a name: 2–4 Han characters led by a surname, no place or organisation, no everyday word. */
+    /**
+     * A table cell that may hold a name: 2–4 Han characters led by a surname (four only with a compound surname:
+     * 欧阳春燕, never 房屋坐落 or 项目名称), no place or organisation, no everyday word.
+     */
     static boolean nameCell(String v) {
         return v.matches("[\\p{IsHan}·]{2,4}") && Surnames.startsWithSurname(v) && PLACE_END.indexOf(v.charAt(v.length() - 1)) < 0
+                && (v.length() < 4 || Surnames.compound(v) || v.indexOf('·') > 0 || maskedAt(v, 0) != null)
                 && (maskedAt(v, 0) != null || !commonWord(v, 200));
     }
 

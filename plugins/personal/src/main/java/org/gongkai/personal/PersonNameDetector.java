@@ -43,8 +43,10 @@ import org.gongkai.spi.Severity;
  * staff, masked forms and words that are no names.
  */
 public final class PersonNameDetector implements Detector {
-    /** What follows a label: separators and the name candidate. */
-    private static final Pattern AFTER_LABEL = Pattern.compile("[:：\\s]*([\\p{IsHan}·]{2,4})");
+    /** What follows a label: separators, a bracketed qualifier ("申请人（户主）：") and the name candidate. */
+    private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s]*([\\p{IsHan}·]{2,4})");
+    /** A bracketed qualifier in a header or label cell ("户主（申请人）"), left out when the cell is read as a label. */
+    private static final Pattern QUALIFIER = Pattern.compile("[（(][^（()）]{1,8}[）)]");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
     private static final Pattern LIST_NEXT = Pattern.compile("\\G[、和及]([\\p{IsHan}·]{2,4})");
     /** What stands between a name and an ID, mobile or card number after it. */
@@ -92,6 +94,7 @@ public final class PersonNameDetector implements Detector {
         s.minorityProfiles();
         s.groups();
         s.nameColumns();
+        s.formFields();
         s.textTableRows();
         return new ArrayList<>(s.found.values());
     }
@@ -342,7 +345,7 @@ public final class PersonNameDetector implements Detector {
             for (Block b : text.blocks()) {
                 Matcher m = CELL.matcher(b.source());
                 String v = b.text().replaceAll("\\s", "");
-                if (m.find() && v.length() >= 2 && v.length() <= 10 && headers.matcher(v).matches()) {
+                if (m.find() && v.length() >= 2 && v.length() <= 14 && headers.matcher(QUALIFIER.matcher(v).replaceAll("")).matches()) {
                     columns.add(b.source().substring(0, m.start()) + m.group(1) + "/" + m.group(3));
                 }
             }
@@ -358,6 +361,27 @@ public final class PersonNameDetector implements Detector {
                     if (at >= 0 && t.startsWith(v, at)) {
                         evaluate(at, v, "column", "表格单元格中的姓名");
                     }
+                }
+            }
+        }
+
+        /**
+         * The fields of a form laid out as a table: a cell holding a name right of a cell that ends with a label
+         * ("姓名 | 王建国 | 性别 | 男", "配偶姓名 | 李秀英"). Every such field of the form is proposed, not only the first.
+         */
+        void formFields() {
+            DocumentText text = ctx.text();
+            Cue labels = labelCues.get(0);
+            for (int i = 0; i < text.blocks().size(); i++) {
+                Block b = text.blocks().get(i);
+                String v = b.text().strip();
+                if (!CELL.matcher(b.source()).find() || !NameShape.nameCell(v)) {
+                    continue;
+                }
+                int at = viewOffset(text.blockStart(i) + b.text().indexOf(v));
+                String left = at < 0 ? null : site.leftCell(at);
+                if (left != null && labels.suffixOf(QUALIFIER.matcher(left).replaceAll("").replaceFirst("[:：]+$", "")) != null && t.startsWith(v, at)) {
+                    evaluate(at, v, "label", "表格中的填写项");
                 }
             }
         }

@@ -18,6 +18,9 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
     public enum Clip { NONE, LINE, SENTENCE }
 
     private static final char OWN = '\uFFFC';
+    /** What may stand between a label and its value: separators, and a bracketed qualifier ("申请人（户主）："). */
+    private static final java.util.regex.Pattern QUALIFIED_END = java.util.regex.Pattern.compile(
+            "(?:[\\s:：]*[（(][^（()）\\n]{1,8}[）)])?[\\s:：（(]*$");
 
     /**
      * Whether the condition holds for the candidate; the text that made it hold (a matched word, or "" for a
@@ -36,7 +39,12 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
         return switch (scope) {
             case LABEL -> {
                 int from = Math.max(s.lineStart(c.start()), c.start() - 40);
-                String before = t.substring(from, c.start()).replaceFirst("[\\s:：（(]+$", "");
+                String before = t.substring(from, c.start());
+                if (before.isBlank()) {
+                    String left = s.leftCell(c.start()); // a form: the field's label stands in the cell to the left
+                    before = left == null ? "" : left;
+                }
+                before = QUALIFIED_END.matcher(before).replaceFirst("");
                 yield before.isEmpty() ? null : cue.suffixOf(before);
             }
             case FOLLOWS -> cue.prefixOf(t.substring(c.end(), Math.min(t.length(), c.end() + 40)).stripLeading());

@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
  * {@link #AROUND}, {@link #LINE}, {@link #LINES}, {@link #SENTENCE}) leave the candidate's own text out.
  */
 public enum Scope {
-    /** The label right before the candidate on its line: separators (space, ：, （) skipped, the cue must end there. */
+    /**
+     * The label right before the candidate on its line — separators (space, ：, （) and a bracketed qualifier
+     * ("（户主）") skipped — or, for a value standing alone in a table cell, the cell to its left (a form's field
+     * label): the cue must end there.
+     */
     LABEL(false, "紧挨在前的标签"),
     /** Right after the candidate (white space and line breaks skipped): the cue must start there. */
     FOLLOWS(false, "紧接在后"),

@@ -204,6 +204,19 @@ public final class Site {
         return n;
     }
 
+    /**
+     * The cell to the left of the table cell holding offset {@code i}, folded and without white space — the label
+     * of a form's field ("姓名 | 王建国 | 性别 | 男") — or null when {@code i} is in no table cell or in its row's first.
+     */
+    public String leftCell(int i) {
+        Cell c = cell(i);
+        if (c == null) {
+            return null;
+        }
+        var left = tables.get(c.table()).get(c.row()).lowerEntry(c.column());
+        return left == null ? null : left.getValue();
+    }
+
     /** True when {@code value} (white space aside) stands in a visible block other than the one at {@code i}. */
     boolean visibleElsewhere(String value, int i) {
         String v = compact(fold(value));
