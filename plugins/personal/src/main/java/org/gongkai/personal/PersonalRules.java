@@ -62,7 +62,7 @@ final class PersonalRules {
             }
         }
         return RuleBook.open(dir, name, PersonalRules.class,
-                s -> s.requireTargets(CATEGORIES, KINDS, LISTS), Map.of("SURNAME", Surnames.all()));
+                s -> s.requireTargets(CATEGORIES, KINDS, LISTS), Map.of("SURNAME", Surnames.all(), "COMPOUND_SURNAME", Surnames.compounds()));
     }
 
     /** A lazily opened rule book shared by a detector's threads: the shipped rules until {@link #configure} is called. */

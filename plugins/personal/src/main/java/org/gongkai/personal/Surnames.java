@@ -11,6 +11,11 @@ final class Surnames {
     private Surnames() {
     }
 
+    /** The compound surnames, for the rules' built-in list {@code @COMPOUND_SURNAME}. */
+    static java.util.List<String> compounds() {
+        return java.util.List.copyOf(new java.util.TreeSet<>(COMPOUND));
+    }
+
     /** Every surname, single and compound, for the rules' built-in list {@code @SURNAME}. */
     static java.util.List<String> all() {
         java.util.List<String> out = new java.util.ArrayList<>(COMPOUND);
