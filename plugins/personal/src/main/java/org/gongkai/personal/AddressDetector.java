@@ -62,7 +62,7 @@ public final class AddressDetector implements Detector {
      * the address starts after them ("家住…", "当事人在其租住的…"). A boundary of the match, not context.
      */
     private static final Pattern LEAD = Pattern.compile("住址|家住|住所|现住|现居|居住|住在|暂住|户籍地|户籍所在地|户口所在地|地址|租住|位于|居于|坐落于|坐落在|坐落|座落于|座落在|座落|"
-            + "[的在其为是从到至把被对由了给与及或等系]|当事人|申请人|投诉人|举报人|被处罚人|被检查人|户主|联系人|姓名|信访人|上访人|本人|家属|配偶|先生|女士|身份证|"
+            + "[的在其为是从到至把被对由了给与及或等系请]|当事人|申请人|投诉人|举报人|被处罚人|被检查人|户主|联系人|姓名|信访人|上访人|本人|家属|配偶|先生|女士|身份证|"
             + "家庭电话|住宅电话|宅电|个人|村民|居民|患者|学生|法定代表人|负责人[:：]|驾驶人|驾驶员|车主");
 
     private final PersonalRules.Holder rules = new PersonalRules.Holder();
