@@ -296,7 +296,7 @@ public final class PersonNameDetector implements Detector {
         void groups() {
             Matcher g = GROUP.matcher(t);
             for (int i = t.indexOf('等'); i >= 0; i = t.indexOf('等', i + 1)) {
-                if (!g.region(i, Math.min(t.length(), i + 8)).lookingAt()) {
+                if (!g.region(i, Math.min(t.length(), i + 8)).lookingAt() || !groupCanCount(i)) {
                     continue;
                 }
                 int end = i;
@@ -325,6 +325,14 @@ public final class PersonNameDetector implements Detector {
                     end = start - 1;
                 }
             }
+        }
+
+        /**
+         * Whether names listed before the 等 at {@code i} can be reported at all: the rules are asked about an empty
+         * name there, so the segmenter runs only where what follows (an act such as 聚集, 上访) makes a group count.
+         */
+        private boolean groupCanCount(int i) {
+            return rules.evaluate(new Candidate(Category.PERSON_NAME, "group", i, i, 0.3), "", site).reported();
         }
 
         /** Start of a masked name (王某某, 王某, 张*) ending at {@code end}, or -1. */

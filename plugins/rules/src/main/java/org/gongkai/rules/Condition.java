@@ -68,9 +68,9 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
             case ROW -> counted(s.row(c.start()));
             case HEADER -> counted(s.header(c.start()));
             case VALUE -> cue.whole(value);
-            case TITLE -> counted(s.title());
-            case DOCTYPE -> cue.whole(s.docType());
-            case DOCUMENT -> counted(t);
+            case TITLE -> s.memo(this, () -> counted(s.title()));
+            case DOCTYPE -> s.memo(this, () -> cue.whole(s.docType()));
+            case DOCUMENT -> s.memo(this, () -> counted(t));
             case SOURCE -> counted(s.source(c.start()));
             case PART -> cue.whole(s.part(c.start()));
             case VISIBLE -> s.visibleElsewhere(value, c.start()) ? "" : null;
@@ -94,14 +94,11 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
         } else if (clip == Clip.SENTENCE) {
             from = Math.max(from, s.sentenceStart(at));
         }
-        if (since != null) {
+        if (since != null && from < at) {
             String w = s.text().substring(from, at);
             int last = -1;
-            for (int i = 0; i < w.length(); i++) {
-                String p = since.prefixOf(w.substring(i));
-                if (p != null) {
-                    last = i + p.length();
-                }
+            for (int[] h = since.next(w, 0); h != null; h = since.next(w, h[0] + 1)) {
+                last = Math.max(last, h[1]);
             }
             if (last >= 0) {
                 from += last;
@@ -118,11 +115,9 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
             to = Math.min(to, s.sentenceEnd(at));
         }
         if (until != null) {
-            String w = s.text().substring(at, Math.max(at, to));
-            for (int i = 0; i < w.length(); i++) {
-                if (until.prefixOf(w.substring(i)) != null) {
-                    return at + i;
-                }
+            int[] h = until.next(s.text().substring(at, Math.max(at, to)), 0);
+            if (h != null) {
+                return at + h[0];
             }
         }
         return Math.max(at, to);

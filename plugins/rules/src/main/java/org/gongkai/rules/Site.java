@@ -33,6 +33,8 @@ public final class Site {
     private Map<Integer, Cell> cells;
     private Map<String, TreeMap<Integer, TreeMap<Integer, String>>> tables;
     private String visible;
+    /** Results of conditions that look at the document as a whole (its text, title, 文种), the same for every candidate. */
+    private final Map<Object, java.util.Optional<String>> wholeDocument = new java.util.IdentityHashMap<>();
 
     private record Cell(String table, int row, int column) {
     }
@@ -215,6 +217,11 @@ public final class Site {
         }
         var left = tables.get(c.table()).get(c.row()).lowerEntry(c.column());
         return left == null ? null : left.getValue();
+    }
+
+    /** A document-wide condition's result, computed once per document. */
+    String memo(Object condition, java.util.function.Supplier<String> compute) {
+        return wholeDocument.computeIfAbsent(condition, c -> java.util.Optional.ofNullable(compute.get())).orElse(null);
     }
 
     /** True when {@code value} (white space aside) stands in a visible block other than the one at {@code i}. */
