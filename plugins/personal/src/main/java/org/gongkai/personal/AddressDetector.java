@@ -112,7 +112,7 @@ public final class AddressDetector implements Detector {
             if (v.reported()) {
                 out.add(PersonalRules.finding(n, view.normalised(start), view.normalisedEnd(m.end()), v, Severity.HIGH, PersonalRules.BASIS, name(),
                         "具体到门牌号的个人住址", flat ? "含楼栋、单元或室号" : null, Masks.address(address),
-                        "个人住址属个人隐私，公开前须删除或仅保留到村（社区），如“{masked}”。", flat ? "住宅小区楼栋、单元、室号格式" : "门牌号地址格式"));
+                        "个人住址属个人隐私，公开前须删除或仅保留到村（社区），如“{masked}”。", flat ? "门牌号地址，含楼栋、单元或室号" : "门牌号地址格式"));
             }
         }
         return out;
