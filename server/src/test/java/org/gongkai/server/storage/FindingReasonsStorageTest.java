@@ -1,11 +1,9 @@
-package org.gongkai.server.document;
+package org.gongkai.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,7 +11,9 @@ import java.util.stream.Stream;
 import org.gongkai.server.TestEnv;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.pipeline.ReportedFinding;
-import org.gongkai.server.storage.Database;
+import org.gongkai.server.document.DocumentDao;
+import org.gongkai.server.document.DocumentRecord;
+import org.gongkai.server.document.FindingDao;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.Likelihood;
 import org.gongkai.spi.Part;
@@ -41,10 +41,7 @@ class FindingReasonsStorageTest {
         }
         String url = TestEnv.postgresUrl();
         Assumptions.assumeTrue(url != null, "GONGKAI_TEST_PG_URL not set: PostgreSQL tests skipped (CI sets it)");
-        try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
+        DatabaseTest.resetPostgres(url);
         return new Database(url, null, null);
     }
 
