@@ -13,11 +13,9 @@ import org.gongkai.rules.Cue;
 import org.gongkai.rules.RuleSet;
 import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
-import org.gongkai.spi.Block;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
 import org.gongkai.spi.Detector;
-import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
@@ -45,8 +43,6 @@ import org.gongkai.spi.Severity;
 public final class PersonNameDetector implements Detector {
     /** What follows a label: separators, a bracketed qualifier ("申请人（户主）：") and the name candidate. */
     private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s]*([\\p{IsHan}·]{2,4})");
-    /** A bracketed qualifier in a header or label cell ("户主（申请人）"), left out when the cell is read as a label. */
-    private static final Pattern QUALIFIER = Pattern.compile("[（(][^（()）]{1,8}[）)]");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
     private static final Pattern LIST_NEXT = Pattern.compile("\\G[、和及]([\\p{IsHan}·]{2,4})");
     /** What stands between a name and an ID, mobile or card number after it. */
@@ -64,7 +60,6 @@ public final class PersonNameDetector implements Detector {
     private static final Pattern CARD_SCHEME = Pattern.compile("62|4|5[1-5]|2[2-7]|3[47]|35|9");
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names; what they did is for the rules. */
     private static final Pattern GROUP = Pattern.compile("等(?:\\d{1,3}|[一二两三四五六七八九十几数多余]{1,3})?(?:人|名)");
-    private static final Pattern CELL = Pattern.compile("表格(\\d+) 第(\\d+)行第(\\d+)列$");
 
     private final PersonalRules.Holder rules = new PersonalRules.Holder();
     private final NameShape shape = new NameShape();
@@ -93,9 +88,10 @@ public final class PersonNameDetector implements Detector {
         s.numbers();
         s.minorityProfiles();
         s.groups();
-        s.nameColumns();
-        s.formFields();
-        s.textTableRows();
+        NameTables tables = new NameTables(ctx.text(), s.n, s.view, s.site, s.headers, s.labelCues.get(0), s::evaluate);
+        tables.nameColumns();
+        tables.formFields();
+        tables.textTableRows();
         return new ArrayList<>(s.found.values());
     }
 
@@ -147,7 +143,6 @@ public final class PersonNameDetector implements Detector {
         final Map<Integer, Finding> found = new HashMap<>();
         /** Names already scored (view offset, kind, length), so a name proposed twice is scored once per kind. */
         final Set<String> seen = new HashSet<>();
-        private int[] originalToView;
 
         Scan(DetectionContext ctx, RuleSet rules) {
             this.ctx = ctx;
@@ -346,127 +341,6 @@ public final class PersonNameDetector implements Detector {
             return -1;
         }
 
-        /** Cells of DOCX/DOC/PDF table columns whose header the rules' {@code header} cues name. */
-        void nameColumns() {
-            DocumentText text = ctx.text();
-            Set<String> columns = new HashSet<>();
-            for (Block b : text.blocks()) {
-                Matcher m = CELL.matcher(b.source());
-                String v = b.text().replaceAll("\\s", "");
-                if (m.find() && v.length() >= 2 && v.length() <= 14 && headers.matcher(QUALIFIER.matcher(v).replaceAll("")).matches()) {
-                    columns.add(b.source().substring(0, m.start()) + m.group(1) + "/" + m.group(3));
-                }
-            }
-            if (columns.isEmpty()) {
-                return;
-            }
-            for (int i = 0; i < text.blocks().size(); i++) {
-                Block b = text.blocks().get(i);
-                Matcher m = CELL.matcher(b.source());
-                String v = b.text().strip();
-                if (m.find() && columns.contains(b.source().substring(0, m.start()) + m.group(1) + "/" + m.group(3)) && NameShape.nameCell(v)) {
-                    int at = viewOffset(text.blockStart(i) + b.text().indexOf(v));
-                    if (at >= 0 && t.startsWith(v, at)) {
-                        evaluate(at, v, "column", "表格单元格中的姓名");
-                    }
-                }
-            }
-        }
-
-        /**
-         * The fields of a form laid out as a table: a cell holding a name right of a cell that ends with a label
-         * ("姓名 | 王建国 | 性别 | 男", "配偶姓名 | 李秀英"). Every such field of the form is proposed, not only the first.
-         */
-        void formFields() {
-            DocumentText text = ctx.text();
-            Cue labels = labelCues.get(0);
-            for (int i = 0; i < text.blocks().size(); i++) {
-                Block b = text.blocks().get(i);
-                String v = b.text().strip();
-                if (!CELL.matcher(b.source()).find() || !NameShape.nameCell(v)) {
-                    continue;
-                }
-                int at = viewOffset(text.blockStart(i) + b.text().indexOf(v));
-                String left = at < 0 ? null : site.leftCell(at);
-                if (left != null && labels.suffixOf(QUALIFIER.matcher(left).replaceAll("").replaceFirst("[:：]+$", "")) != null && t.startsWith(v, at)) {
-                    evaluate(at, v, "label", "表格中的填写项");
-                }
-            }
-        }
-
-        /** The view offset of original offset {@code o}, or -1 when no view character starts there. */
-        private int viewOffset(int o) {
-            if (originalToView == null) {
-                originalToView = new int[n.original().text().length() + 1];
-                java.util.Arrays.fill(originalToView, -1);
-                for (int k = t.length() - 1; k >= 0; k--) {
-                    originalToView[n.originalStart(view.normalised(k))] = k;
-                }
-            }
-            return o >= 0 && o < originalToView.length ? originalToView[o] : -1;
-        }
-
-        /**
-         * Rows of a table in PDF or plain text: a header line whose cells (separated by white space) include a name
-         * column the {@code header} cues name, then rows starting with running serial numbers 1, 2, 3 …; the cell at
-         * the name column's place is proposed. Lines between rows (cells wrapped in narrow columns) are skipped.
-         */
-        void textTableRows() {
-            String o = n.original().text();
-            int column = -1;
-            int serial = 0;
-            int lineStart = 0;
-            while (lineStart <= o.length()) {
-                int lineEnd = o.indexOf('\n', lineStart);
-                lineEnd = lineEnd < 0 ? o.length() : lineEnd;
-                List<int[]> cells = cells(o, lineStart, lineEnd);
-                int h = -1;
-                for (int k = 0; cells.size() >= 3 && k < cells.size() && h < 0; k++) {
-                    String c = o.substring(cells.get(k)[0], cells.get(k)[1]);
-                    if (c.length() >= 2 && c.length() <= 8 && headers.matcher(c).matches()) {
-                        h = k;
-                    }
-                }
-                if (h >= 0) {
-                    column = h;
-                    serial = 0;
-                } else if (column >= 0) {
-                    String first = cells.isEmpty() ? "" : o.substring(cells.get(0)[0], cells.get(0)[1]);
-                    if (cells.size() > column && first.equals(String.valueOf(serial + 1))) {
-                        serial++;
-                        int[] c = cells.get(column);
-                        String v = o.substring(c[0], c[1]);
-                        int at = viewOffset(c[0]);
-                        if (NameShape.nameCell(v) && at >= 0 && t.startsWith(v, at)) {
-                            evaluate(at, v, "text-column", "表格单元格中的姓名");
-                        }
-                    } else if (cells.size() <= 1 && lineEnd - lineStart > 20) {
-                        column = -1; // a paragraph: the table has ended
-                    }
-                }
-                lineStart = lineEnd + 1;
-            }
-        }
-
-        /** The white-space separated cells of the original text's line [from, to), at most 21. */
-        private List<int[]> cells(String o, int from, int to) {
-            List<int[]> out = new ArrayList<>();
-            int i = from;
-            while (i < to && out.size() <= 20) {
-                while (i < to && Character.isWhitespace(o.charAt(i))) {
-                    i++;
-                }
-                int s = i;
-                while (i < to && !Character.isWhitespace(o.charAt(i))) {
-                    i++;
-                }
-                if (i > s) {
-                    out.add(new int[] {s, i});
-                }
-            }
-            return out;
-        }
-
         /**
          * Proposes the name starting at view offset {@code start} ({@code raw}: the characters that may hold it):
          * a masked name or a bare surname with a title found there is proposed as it stands (for the rules to drop);
@@ -502,7 +376,7 @@ public final class PersonNameDetector implements Detector {
             return name;
         }
 
-        private void evaluate(int start, String name, String kind, String how) {
+        void evaluate(int start, String name, String kind, String how) {
             if (!seen.add(start + "/" + kind + "/" + name.length())) {
                 return;
             }

@@ -50,10 +50,6 @@ public final class RuleParser {
     private RuleParser() {
     }
 
-    /** A logical line: a directive with its continuation lines joined, and the line number it starts on. */
-    private record Logical(int line, String text, List<String> tokens) {
-    }
-
     /** Parses the content of one file. */
     public static RuleSet parse(String file, String content) {
         return parse(file, content, Map.of());
@@ -68,11 +64,11 @@ public final class RuleParser {
             content = content.substring(1);
         }
         List<String> problems = new ArrayList<>();
-        List<Logical> directives = logicalLines(file, content, problems);
+        List<RuleLines.Logical> directives = RuleLines.logical(file, content, problems);
         Map<String, List<String>> lists = new LinkedHashMap<>(builtIn);
         Map<String, Integer> listLines = new LinkedHashMap<>();
         builtIn.keySet().forEach(k -> listLines.put(k, 0));
-        for (Logical d : directives) {
+        for (RuleLines.Logical d : directives) {
             if (d.tokens().get(0).equals("list")) {
                 try {
                     parseList(d, lists, listLines);
@@ -84,7 +80,7 @@ public final class RuleParser {
         Map<Category, Double> thresholds = new LinkedHashMap<>();
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (Logical d : directives) {
+        for (RuleLines.Logical d : directives) {
             try {
                 switch (d.tokens().get(0)) {
                     case "list" -> { }
@@ -108,112 +104,12 @@ public final class RuleParser {
         return new RuleSet(file, version(content), lists, thresholds, rules);
     }
 
-    private static String problem(String file, Logical d, String message) {
+    private static String problem(String file, RuleLines.Logical d, String message) {
         String shown = d.text().length() > 80 ? d.text().substring(0, 80) + "…" : d.text();
         return file + ":" + d.line() + ": " + message + " — \"" + shown + "\"";
     }
 
-    private static List<Logical> logicalLines(String file, String content, List<String> problems) {
-        List<Logical> out = new ArrayList<>();
-        String[] lines = content.split("\r?\n", -1);
-        StringBuilder current = null;
-        int startLine = 0;
-        for (int i = 0; i <= lines.length; i++) {
-            String raw = i < lines.length ? lines[i] : "";
-            boolean continuation = i < lines.length && !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
-            String text = stripComment(raw).strip();
-            if (continuation && current != null) {
-                if (!text.isEmpty()) {
-                    current.append(' ').append(text);
-                }
-                continue;
-            }
-            if (current != null) {
-                String joined = current.toString();
-                try {
-                    out.add(new Logical(startLine, joined, tokens(joined)));
-                } catch (IllegalArgumentException e) {
-                    problems.add(file + ":" + startLine + ": " + e.getMessage() + " — \"" + joined + "\"");
-                }
-                current = null;
-            }
-            if (i < lines.length && !text.isEmpty()) {
-                if (continuation) {
-                    problems.add(file + ":" + (i + 1) + ": 续行前没有指令 / a continuation line with nothing to continue — \"" + text + "\"");
-                    continue;
-                }
-                current = new StringBuilder(text);
-                startLine = i + 1;
-            }
-        }
-        return out;
-    }
-
-    /** The line without its comment: {@code #} at the start or after white space, outside /regex/ and "quotes". */
-    static String stripComment(String line) {
-        boolean regex = false;
-        boolean quote = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean tokenStart = i == 0 || Character.isWhitespace(line.charAt(i - 1));
-            if (quote) {
-                quote = c != '"';
-            } else if (regex) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '/' && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))) {
-                    regex = false;
-                }
-            } else if (c == '"') {
-                quote = true;
-            } else if (c == '/' && tokenStart) {
-                regex = true;
-            } else if (c == '#' && tokenStart) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    /** Splits a directive into tokens: white space separates, except inside /regex/ and "quotes". */
-    static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            if (i >= s.length()) {
-                break;
-            }
-            int start = i;
-            char c = s.charAt(i);
-            if (c == '"') {
-                int end = s.indexOf('"', i + 1);
-                if (end < 0) {
-                    throw new IllegalArgumentException("引号未闭合 / unclosed quote");
-                }
-                i = end + 1;
-            } else if (c == '/') {
-                i++;
-                while (i < s.length() && !(s.charAt(i) == '/' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1))))) {
-                    i += s.charAt(i) == '\\' ? 2 : 1;
-                }
-                if (i >= s.length()) {
-                    throw new IllegalArgumentException("正则表达式未闭合 / unclosed /regex/");
-                }
-                i++;
-            } else {
-                while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-            }
-            out.add(s.substring(start, Math.min(i, s.length())));
-        }
-        return out;
-    }
-
-    private static void parseList(Logical d, Map<String, List<String>> lists, Map<String, Integer> lines) {
+    private static void parseList(RuleLines.Logical d, Map<String, List<String>> lists, Map<String, Integer> lines) {
         List<String> t = d.tokens();
         if (t.size() < 4 || !t.get(2).equals("=")) {
             throw new IllegalArgumentException("词表应写作 / a list is written 'list NAME = word word …'");
@@ -243,7 +139,7 @@ public final class RuleParser {
         lines.put(name, d.line());
     }
 
-    private static void parseThreshold(Logical d, Map<Category, Double> thresholds) {
+    private static void parseThreshold(RuleLines.Logical d, Map<Category, Double> thresholds) {
         List<String> t = d.tokens();
         if (t.size() != 3) {
             throw new IllegalArgumentException("阈值应写作 / a threshold is written 'threshold CATEGORY 0.6'");
@@ -255,7 +151,7 @@ public final class RuleParser {
         }
     }
 
-    private static Rule parseRule(String file, Logical d, Map<String, List<String>> lists) {
+    private static Rule parseRule(String file, RuleLines.Logical d, Map<String, List<String>> lists) {
         List<String> t = new ArrayList<>(d.tokens());
         String says = null;
         int saysAt = t.indexOf("says");
