@@ -32,6 +32,7 @@ import org.gongkai.server.redaction.RedactedRenderer;
 import org.gongkai.server.redaction.RedactionController;
 import org.gongkai.server.redaction.RedactionService;
 import org.gongkai.server.render.CjkPdfWriter;
+import org.gongkai.server.basis.OfficeBasis;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
@@ -91,7 +92,7 @@ public final class App implements AutoCloseable {
     /** Plugins and pipeline, shared by the server and the CLI. */
     public static CheckPipeline pipeline(PluginRegistry plugins, ExecutorService extractionThreads, ServerConfig cfg) {
         return new CheckPipeline(plugins, extractionThreads, cfg.parseTimeout().toMillis(),
-                new ExtractionLimits(cfg.maxChars(), 3, 0.01, true));
+                new ExtractionLimits(cfg.maxChars(), 3, 0.01, true), OfficeBasis.load(cfg.configDir()));
     }
 
     public static ExecutorService extractionThreads() {

@@ -167,10 +167,15 @@ public final class NormalizedText {
         while (j + right < block.length() && isDigit(block.charAt(j + right))) {
             right++;
         }
-        // A wrapped continuation runs on into the text ("923087766，") or fills its line ("58031244"); digits
-        // followed by a space are a token of their own, such as the next table row's number ("2 冉小雪").
+        // A wrapped continuation runs on into the text ("923087766，") or fills its line ("58031244", also with the
+        // trailing spaces an OFD text object or a padded cell line carries); digits followed by a space and more text
+        // on their line are a token of their own, such as the next table row's number ("2 冉小雪").
         int after = j + right;
-        boolean ownToken = after < block.length() && block.charAt(after) != '\n' && isSpace(block.charAt(after));
+        int k = after;
+        while (k < block.length() && block.charAt(k) != '\n' && isSpace(block.charAt(k))) {
+            k++;
+        }
+        boolean ownToken = k > after && k < block.length() && block.charAt(k) != '\n';
         return right > 0 && !ownToken && left + right <= MAX_JOINED_DIGITS;
     }
 

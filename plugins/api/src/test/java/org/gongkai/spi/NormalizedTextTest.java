@@ -68,4 +68,13 @@ class NormalizedTextTest {
     void complete_id_number_is_never_extended() {
         assertEquals("370202198811116618\n2023", NormalizedText.of("370202198811116618\n2023").text());
     }
+
+    @org.junit.jupiter.api.Test
+    void a_number_wrapped_in_a_cell_joins_also_when_its_lines_carry_trailing_spaces() {
+        // OFD text objects and padded table-cell lines end in spaces: the continuation still fills its line
+        org.junit.jupiter.api.Assertions.assertTrue(NormalizedText.of("联系电话\n13912 \n345678 \n王建国").text().contains("13912345678"));
+        org.junit.jupiter.api.Assertions.assertTrue(NormalizedText.of("1391234\n5678\u3000\u3000").text().contains("13912345678"));
+        // near miss: digits followed by more text on their line are the next row's serial number
+        org.junit.jupiter.api.Assertions.assertFalse(NormalizedText.of("42010619\n2 冉小雪").text().contains("420106192"));
+    }
 }

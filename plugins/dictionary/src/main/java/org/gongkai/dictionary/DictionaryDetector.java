@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,22 +23,36 @@ import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
 import org.gongkai.spi.Severity;
+import org.gongkai.spi.Span;
+import org.gongkai.rules.Candidate;
+import org.gongkai.rules.RuleBook;
+import org.gongkai.rules.RuleSet;
+import org.gongkai.rules.Site;
+import org.gongkai.rules.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keyword dictionaries for content exempt by its subject (secret content, trade secrets, stability, internal
  * affairs, process information, enforcement cases): one Aho-Corasick automaton over every term of
- * {@code dictionaries/*.txt}, hits kept only on HanLP word boundaries and outside allow-listed phrases, then
- * scored per sentence by term weights, required context and rule-prose markers — so a policy text about
- * secrecy review is not itself secret while a bid's cost breakdown is a trade secret. Files are reloaded when
- * they change; every finding carries the dictionary version.
+ * {@code dictionaries/*.txt}, hits kept only on HanLP word boundaries, outside allow-listed phrases and with the
+ * context a term requires; the hits of one category in one sentence make one candidate scoring 1 − Π(1 − weight).
+ * Whether it is disclosure of such content is for {@code config/dictionary.rules}: rule texts and normative prose
+ * weigh less, a term in a table of figures, a heading or a list of duties, or in a budget, annual report or
+ * certificate published by law, is no disclosure, and an internal bulletin's personnel and logistics content is
+ * internal affairs. Dictionaries and rules reload when they change; every finding carries the dictionary version.
  */
 public final class DictionaryDetector implements Detector, org.gongkai.spi.WordLists {
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryDetector.class);
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]");
-    private static final Pattern RULE_TITLE = Pattern.compile("制度|办法|规定|条例|规范|细则|标准|指南|体系|规则|实施意见|工作方案|须知");
-    private static final Pattern ARTICLE = Pattern.compile("第[一二三四五六七八九十百零]+条");
+    static final String RULES_FILE = "dictionary.rules";
+    private static final Map<Category, String> REMEDY = Map.of(
+            Category.SECRET_CONTENT, "须先经保密审查；不能确定是否涉密的，报保密工作部门确定。",
+            Category.TRADE_SECRET, "涉及第三方商业秘密，公开前应删除，或征求第三方意见后决定。",
+            Category.STABILITY, "公开后可能影响社会稳定，须经保密审查后决定是否公开。",
+            Category.INTERNAL_AFFAIRS, "属内部事务信息，可以不予公开；随文公开时应删除这部分内容。",
+            Category.PROCESS_INFO, "属过程性信息，可以不予公开；定稿公开时应删除。",
+            Category.ENFORCEMENT_CASE, "属行政执法案卷信息，可以不予公开；公开时应删除。");
     private static final Map<Category, Severity> SEVERITY = Map.of(Category.SECRET_CONTENT, Severity.HIGH, Category.TRADE_SECRET, Severity.HIGH,
             Category.STABILITY, Severity.HIGH, Category.INTERNAL_AFFAIRS, Severity.MEDIUM, Category.PROCESS_INFO, Severity.MEDIUM,
             Category.ENFORCEMENT_CASE, Severity.MEDIUM);
@@ -52,8 +67,9 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
     private final AtomicReference<DictionarySet> current = new AtomicReference<>();
     private final AtomicLong lastCheck = new AtomicLong();
     private Path dir;
-    private double threshold;
+    private Double thresholdOverride;
     private int window;
+    private RuleBook rules;
     private Segment segment;
 
     @Override
@@ -70,8 +86,17 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
     public void configure(PluginConfig config) {
         String d = config.get("dir", null);
         dir = d == null ? config.environment().dictionaries() : Path.of(d);
-        threshold = config.getDouble("threshold", 0.5);
+        String t = config.get("threshold", null);
+        try {
+            thresholdOverride = t == null ? null : Double.valueOf(t.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Plugin 'dictionary': parameter 'threshold' is not a number: " + t, e);
+        }
         window = config.getInt("window", 60);
+        String explicit = config.get("rules", null);
+        Path rulesDir = explicit == null ? config.environment().config() : Path.of(explicit).toAbsolutePath().getParent();
+        rules = RuleBook.open(rulesDir, explicit == null ? RULES_FILE : Path.of(explicit).getFileName().toString(), DictionaryDetector.class,
+                r -> r.requireTargets(SEVERITY.keySet(), Map.of(), Set.of()));
         segment = HanLP.newSegment().enableOffset(true).enableNameRecognize(false).enablePlaceRecognize(false)
                 .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
         try {
@@ -98,7 +123,7 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         DictionarySet s = snapshot();
         List<DictionaryInfo> out = new ArrayList<>();
         new java.util.TreeMap<>(s.counts).forEach((f, n) -> out.add(new DictionaryInfo(f, DictionarySet.FILES.containsKey(f) ? DictionarySet.FILES.get(f).name()
-                : f.equals("allow.txt") ? "ALLOW_LIST" : "RULE_PROSE", n, s.version,
+                : "ALLOW_LIST", n, s.version,
                 s.problems.stream().filter(p -> p.contains(" " + f + ":")).toList())));
         return out;
     }
@@ -141,6 +166,7 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
     @Override
     public List<Finding> detect(DetectionContext ctx) {
         DictionarySet s = snapshot();
+        RuleSet r = rules().current();
         NormalizedText n = ctx.normalized();
         String text = n.text();
         List<int[]> allowed = new ArrayList<>();
@@ -155,7 +181,6 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
                 }
             });
         }
-        boolean ruleText = ruleText(ctx);
         Map<String, List<Hit>> groups = new LinkedHashMap<>();
         for (Hit h : hits) {
             if (inside(allowed, h) || !onWordBoundaries(text, h) || !contextHolds(text, h)) {
@@ -164,9 +189,10 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
             int[] sentence = sentence(text, h.begin());
             groups.computeIfAbsent(h.term().category() + "@" + sentence[0], k -> new ArrayList<>()).add(h);
         }
+        Site site = Site.of(ctx);
         List<Finding> out = new ArrayList<>();
         for (List<Hit> g : groups.values()) {
-            Finding f = score(ctx, s, g, ruleText);
+            Finding f = score(ctx, s, r, site, g);
             if (f != null) {
                 out.add(f);
             }
@@ -174,7 +200,22 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         return out;
     }
 
-    private Finding score(DetectionContext ctx, DictionarySet s, List<Hit> g, boolean ruleText) {
+    /** The rules in use: the configured file, or the copy in this jar when the host never configured the detector. */
+    private RuleBook rules() {
+        RuleBook b = rules;
+        if (b == null) {
+            synchronized (this) {
+                if (rules == null) {
+                    rules = RuleBook.open(null, RULES_FILE, DictionaryDetector.class, x -> x.requireTargets(SEVERITY.keySet(), Map.of(), Set.of()));
+                }
+                b = rules;
+            }
+        }
+        return b;
+    }
+
+    /** One candidate per category and sentence: its hits' combined weight, scored by the rules. */
+    private Finding score(DetectionContext ctx, DictionarySet s, RuleSet r, Site site, List<Hit> g) {
         String text = ctx.normalized().text();
         Map<String, DictionaryTerm> distinct = new TreeMap<>();
         g.forEach(h -> distinct.putIfAbsent(h.term().text(), h.term()));
@@ -182,53 +223,30 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         for (DictionaryTerm t : distinct.values()) {
             miss *= 1 - t.weight();
         }
-        double score = 1 - miss;
-        int[] sentence = sentence(text, g.get(0).begin());
-        List<String> prose = s.ruleProse.stream().filter(m -> occursOutside(text, sentence, m, g)).toList();
-        if (!prose.isEmpty()) {
-            score *= 0.6;
-        }
-        if (ruleText) {
-            score *= 0.35;
-        }
-        if (score < threshold) {
-            return null;
-        }
         int begin = g.stream().mapToInt(Hit::begin).min().orElseThrow();
         int end = g.stream().mapToInt(Hit::end).max().orElseThrow();
         Category c = g.get(0).term().category();
-        StringBuilder why = new StringBuilder("词典 ").append(g.get(0).term().file()).append("：");
-        distinct.values().forEach(t -> why.append(t.text()).append("(").append(t.weight()).append(")、"));
-        why.setLength(why.length() - 1);
+        List<int[]> parts = g.stream().map(h -> new int[] {h.begin(), h.end()}).toList();
+        Verdict v = r.evaluate(new Candidate(c, "", begin, end, 1 - miss, parts), site);
+        double threshold = thresholdOverride == null ? v.threshold() : thresholdOverride;
+        if (v.excludedBy() != null || v.score() < threshold) {
+            return null;
+        }
+        String terms = distinct.keySet().stream().map(t -> "“" + t + "”").collect(java.util.stream.Collectors.joining(""));
+        List<String> why = v.phrases();
+        String sentence = "疑似" + c.chinese() + "：句中有" + terms + (why.isEmpty() ? "" : "（" + String.join("；", why) + "）") + "。" + REMEDY.get(c);
+        StringBuilder engine = new StringBuilder("词典 ").append(g.get(0).term().file()).append("：");
+        distinct.values().forEach(t -> engine.append(t.text()).append("(").append(t.weight()).append(")、"));
+        engine.setLength(engine.length() - 1);
         List<String> contexts = distinct.values().stream().flatMap(t -> t.contexts().stream()).filter(w -> window(text, begin, end).contains(w)).distinct().toList();
         if (!contexts.isEmpty()) {
-            why.append("；上下文：").append(String.join("、", contexts));
+            engine.append("；上下文：").append(String.join("、", contexts));
         }
-        if (!prose.isEmpty()) {
-            why.append("；句中有规范性表述（").append(String.join("、", prose)).append("），降低得分");
-        }
-        why.append(String.format("；得分 %.2f（阈值 %.2f）；词典版本 %s。", score, threshold, s.version));
-        return Finding.at(ctx.normalized(), begin, end, c, SEVERITY.get(c), Math.min(1, score), BASIS.get(c), why.toString(), name()).withVersion(s.version);
-    }
-
-    /**
-     * Whether a rule-prose marker stands in the sentence outside the hits themselves: the "不得" of the term
-     * "不得扩散" is the term, not normative prose about it.
-     */
-    private static boolean occursOutside(String text, int[] sentence, String marker, List<Hit> hits) {
-        int from = sentence[0];
-        while (true) {
-            int i = text.indexOf(marker, from);
-            if (i < 0 || i + marker.length() > sentence[1]) {
-                return false;
-            }
-            int end = i + marker.length();
-            boolean inHit = hits.stream().anyMatch(h -> h.begin() <= i && end <= h.end());
-            if (!inHit) {
-                return true;
-            }
-            from = i + 1;
-        }
+        String detail = v.detail(engine.toString()) + (thresholdOverride == null ? "" : String.format(Locale.ROOT, "；插件阈值 %.2f", threshold))
+                + "；词典版本 " + s.version + "；规则版本 " + r.version();
+        Span span = ctx.normalized().toOriginal(begin, end);
+        return new Finding(c, SEVERITY.get(c), span, ctx.text().text().substring(span.start(), span.end()), v.score(), BASIS.get(c), sentence,
+                name(), s.version, v.likelihood(), v.ruleRefs(), detail, null);
     }
 
     private String window(String text, int begin, int end) {
@@ -280,20 +298,5 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
             e++;
         }
         return new int[] {b, e};
-    }
-
-    /** Rule texts (制度、办法、条例 …) discuss exempt categories as concepts; their hits weigh much less. */
-    private static boolean ruleText(DetectionContext ctx) {
-        String title = ctx.structure().elements().getOrDefault("title", "");
-        String type = ctx.structure().docType();
-        if (RULE_TITLE.matcher(title).find() || type != null && Set.of("办法", "规定", "细则", "制度", "规则", "规划").contains(type)) {
-            return true;
-        }
-        var m = ARTICLE.matcher(ctx.normalized().text());
-        int count = 0;
-        while (m.find() && count < 3) {
-            count++;
-        }
-        return count >= 3;
     }
 }

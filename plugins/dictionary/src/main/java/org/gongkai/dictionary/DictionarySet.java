@@ -16,10 +16,11 @@ import org.gongkai.spi.Category;
 
 /**
  * An immutable snapshot of the dictionaries folder: one Aho-Corasick automaton over every term, the
- * allow-list automaton, rule-prose markers, per-file term counts and a version (hash of all contents).
+ * allow-list automaton, per-file term counts and a version (hash of all contents). The markers of normative
+ * prose that lower a term's weight are context rules now ({@code config/dictionary.rules}).
  */
 final class DictionarySet {
-    /** File name → category; the other recognised files are allow.txt and negative_context.txt. */
+    /** File name → category; the other recognised file is allow.txt. */
     static final Map<String, Category> FILES = Map.of("secret_content.txt", Category.SECRET_CONTENT, "trade_secret.txt", Category.TRADE_SECRET,
             "stability.txt", Category.STABILITY, "internal_affairs.txt", Category.INTERNAL_AFFAIRS, "process_info.txt", Category.PROCESS_INFO,
             "enforcement_case.txt", Category.ENFORCEMENT_CASE);
@@ -29,14 +30,13 @@ final class DictionarySet {
     /** An automaton that was never built (no entries) cannot be searched: HanLP's throws on it. */
     final boolean hasTerms;
     final boolean hasAllow;
-    final List<String> ruleProse;
     final String version;
     final Map<String, Integer> counts;
     /** Lines that could not be read, as "file:line — why"; they were skipped, the rest of the file loaded. */
     final List<String> problems;
     final long stamp;
 
-    private DictionarySet(TreeMap<String, List<DictionaryTerm>> t, TreeMap<String, String> a, List<String> ruleProse, String version,
+    private DictionarySet(TreeMap<String, List<DictionaryTerm>> t, TreeMap<String, String> a, String version,
                           Map<String, Integer> counts, List<String> problems, long stamp) {
         hasTerms = !t.isEmpty();
         hasAllow = !a.isEmpty();
@@ -46,7 +46,6 @@ final class DictionarySet {
         if (hasAllow) {
             allow.build(a);
         }
-        this.ruleProse = List.copyOf(ruleProse);
         this.version = version;
         this.counts = Map.copyOf(counts);
         this.problems = List.copyOf(problems);
@@ -77,7 +76,6 @@ final class DictionarySet {
         long stamp = stamp(dir);
         TreeMap<String, List<DictionaryTerm>> t = new TreeMap<>();
         TreeMap<String, String> allow = new TreeMap<>();
-        List<String> prose = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         MessageDigest md = sha256();
@@ -109,8 +107,6 @@ final class DictionarySet {
                 }
                 if (name.equals("allow.txt")) {
                     allow.put(l, l);
-                } else if (name.equals("negative_context.txt")) {
-                    prose.add(l);
                 } else if (FILES.containsKey(name)) {
                     DictionaryTerm term;
                     try {
@@ -125,12 +121,12 @@ final class DictionarySet {
             }
             counts.put(name, n);
         }
-        return new DictionarySet(t, allow, prose, HexFormat.of().formatHex(md.digest()).substring(0, 12), counts, problems, stamp);
+        return new DictionarySet(t, allow, HexFormat.of().formatHex(md.digest()).substring(0, 12), counts, problems, stamp);
     }
 
     /** Whether a file name is one of the recognised dictionary files. */
     static boolean known(String name) {
-        return FILES.containsKey(name) || name.equals("allow.txt") || name.equals("negative_context.txt");
+        return FILES.containsKey(name) || name.equals("allow.txt");
     }
 
     private static DictionaryTerm parse(String l, Category c, String file, int lineNo) {

@@ -74,10 +74,15 @@ class DictionaryDetectorTest {
         assertTrue(ctx.text().text().indexOf("投标报价明细") == f.span().start());
         assertTrue(f.score() >= 0.5 && f.score() <= 1.0, "score " + f.score());
         // each finding states term, file and score, and carries the dictionary version
-        assertTrue(f.explanation().contains("trade_secret.txt"), f.explanation());
-        assertTrue(f.explanation().contains("成本构成(0.75)"), f.explanation());
-        assertTrue(f.explanation().contains("得分"), f.explanation());
-        assertTrue(f.explanation().contains(detector.version()), f.explanation());
+        // the sentence is for a person: the terms and what to do, no file, weight, score or version
+        assertTrue(f.explanation().contains("成本构成") && f.explanation().contains("商业秘密"), f.explanation());
+        assertFalse(f.explanation().contains("trade_secret.txt") || f.explanation().contains("0.75") || f.explanation().contains("得分")
+                || f.explanation().contains(detector.version()), f.explanation());
+        // those go to the reviewer's "why" view
+        assertTrue(f.detail().contains("trade_secret.txt"), f.detail());
+        assertTrue(f.detail().contains("成本构成(0.75)"), f.detail());
+        assertTrue(f.detail().contains("得分"), f.detail());
+        assertTrue(f.detail().contains(detector.version()), f.detail());
         assertEquals(detector.version(), f.version());
         assertTrue(f.basis().contains("第十五条"), f.basis());
         assertEquals("dictionary", f.detector());
@@ -132,7 +137,7 @@ class DictionaryDetectorTest {
         Finding f = found.get(0);
         assertEquals(Severity.HIGH, f.severity());
         assertSpanPointsAtText(ctx, f);
-        assertTrue(f.explanation().contains("secret_content.txt"), f.explanation());
+        assertTrue(f.detail().contains("secret_content.txt"), f.detail());
         assertTrue(f.explanation().contains("知悉范围"), f.explanation());
         assertTrue(f.basis().contains("第十四条"), f.basis());
         assertEquals(detector.version(), f.version());
@@ -187,7 +192,7 @@ class DictionaryDetectorTest {
         // "不得" of "不得扩散" is the term itself, not a normative statement about it
         List<Finding> found = find(s, Category.SECRET_CONTENT);
         assertEquals(1, found.size(), s + " → " + found);
-        assertFalse(found.get(0).explanation().contains("规范性表述"), found.get(0).explanation());
+        assertFalse(found.get(0).detail().contains("dict.normative-prose"), found.get(0).detail());
     }
 
     @Test
@@ -204,7 +209,7 @@ class DictionaryDetectorTest {
         assertEquals(1, found.size(), found::toString);
         assertEquals(Severity.HIGH, found.get(0).severity());
         assertSpanPointsAtText(ctx, found.get(0));
-        assertTrue(found.get(0).explanation().contains("stability.txt"));
+        assertTrue(found.get(0).detail().contains("stability.txt"), found.get(0).detail());
     }
 
     // ---- word boundaries (HanLP segmentation) ----
@@ -292,7 +297,6 @@ class DictionaryDetectorTest {
         assertEquals("PROCESS_INFO", category.get("process_info.txt"));
         assertEquals("ENFORCEMENT_CASE", category.get("enforcement_case.txt"));
         assertEquals("ALLOW_LIST", category.get("allow.txt"));
-        assertEquals("RULE_PROSE", category.get("negative_context.txt"));
         assertTrue(detector.problems().isEmpty(), detector.problems().toString());
         assertEquals(infos.size(), detector.wordLists().size());
     }

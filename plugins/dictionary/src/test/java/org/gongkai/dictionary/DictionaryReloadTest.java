@@ -55,8 +55,8 @@ class DictionaryReloadTest {
         assertEquals(BID.indexOf("竞价策略"), f.span().start());
         assertNotEquals(v1, d.version(), "a changed file changes the version");
         assertEquals(d.version(), f.version(), "the finding carries the version that produced it");
-        assertTrue(f.explanation().contains("竞价策略(0.8)") && f.explanation().contains("trade_secret.txt") && f.explanation().contains(d.version()),
-                f.explanation());
+        assertTrue(f.detail().contains("竞价策略(0.8)") && f.detail().contains("trade_secret.txt") && f.detail().contains(d.version()),
+                f.detail());
         assertEquals(n1 + 1, terms(d, "trade_secret.txt"));
         d.dictionaries().forEach(i -> assertEquals(d.version(), i.version(), i.file()));
 

@@ -161,7 +161,7 @@ public final class GongwenParser implements StructureParser {
                 el.put(Element.DATE.key(), c);
                 if (i > 0) {
                     String sig = lines.get(i - 1).compact();
-                    if (sig.length() <= 40 && !sig.matches(".*[。；，：:;,]$")) {
+                    if (sig.length() <= 40 && !sig.matches(".*[。；，：:;,]$") && organisationName(sig)) {
                         el.put(Element.SIGNATURE.key(), sig);
                         el.putIfAbsent(Element.ISSUER.key(), sig);
                     }
@@ -171,6 +171,21 @@ public final class GongwenParser implements StructureParser {
         }
         return -1;
     }
+
+    /**
+     * Whether the line above a date can be the 署名 (the issuing organ's name): Han characters, no label
+     * ("纳税人识别号：…", "开票人：…") and no identifier or amount. An invoice or certificate puts a taxpayer number
+     * or a code above its date; that number is no issuer — and may be a person's ID number.
+     */
+    static boolean organisationName(String line) {
+        long han = line.codePoints().filter(Character::isIdeographic).count();
+        return han >= 2 && han * 2 >= line.length() && line.indexOf('：') < 0 && line.indexOf(':') < 0
+                && !ORGAN_NOISE.matcher(line).find();
+    }
+
+    /** A run of digits or letters as in a number, code or amount, or a label word of a form. */
+    private static final java.util.regex.Pattern ORGAN_NOISE = java.util.regex.Pattern.compile(
+            "[0-9A-Za-z]{6,}|[¥￥]|识别号|代码|编号|号码|金额|合计|开票|日期");
 
     private static void body(List<Line> lines, int titleLine, int dateLine, int attachmentsFrom, Map<String, String> el) {
         for (int i = titleLine + 1; i < Math.min(lines.size(), titleLine + 4); i++) {

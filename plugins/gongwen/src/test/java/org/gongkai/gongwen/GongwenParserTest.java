@@ -185,4 +185,27 @@ class GongwenParserTest {
                 """);
         assertTrue(s.elements().get("title") == null || !s.elements().get("title").contains("："), String.valueOf(s.elements()));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "50010519580312442801|an individual business's taxpayer number (an ID number and two digits)",
+        "纳税人识别号：500105195803124428|a labelled taxpayer number",
+        "91500105MA5U8KQ3XN|a credit code",
+        "价税合计 ¥1,280.00|an amount",
+        "开票人 刘小红|a form's label and a name",
+    })
+    void a_number_or_form_field_above_the_date_is_no_issuer(String above, String what) {
+        String text = "重庆市增值税普通发票\n购买方名称 重庆市江北区张三副食店\n" + above + "\n2023年5月6日";
+        DocumentStructure s = new GongwenParser().parse(DocumentText.of(text.lines().map(Block::body).toList()),
+                NormalizedText.of(DocumentText.of(text.lines().map(Block::body).toList())));
+        assertNull(s.elements().get("issuer"), what + ": " + s.elements());
+        assertNull(s.elements().get("signature"), what + ": " + s.elements());
+    }
+
+    @Test
+    void an_organ_above_the_date_is_still_the_issuer() {
+        String text = "关于做好防汛工作的通知\n各乡镇：\n  现将有关事项通知如下。\n重庆市江北区第二人民医院\n2023年5月6日";
+        DocumentText d = DocumentText.of(text.lines().map(Block::body).toList());
+        assertEquals("重庆市江北区第二人民医院", new GongwenParser().parse(d, NormalizedText.of(d)).elements().get("issuer"));
+    }
 }

@@ -2,42 +2,37 @@ package org.gongkai.hidden;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.gongkai.rules.Candidate;
+import org.gongkai.rules.RuleBook;
+import org.gongkai.rules.RuleSet;
+import org.gongkai.rules.Site;
+import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Block;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
 import org.gongkai.spi.Detector;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Finding;
+import org.gongkai.spi.PluginConfig;
 import org.gongkai.spi.Severity;
 import org.gongkai.spi.Span;
 
 /**
- * What a published file would carry without the reader seeing it: tracked insertions and deletions,
- * comments, hidden text, embedded objects, and document properties naming people or organisations. Each must
- * be cleaned (接受或拒绝修订、删除批注、清除隐藏文字和文档属性) before publication.
+ * What a published file would carry without the reader seeing it: tracked deletions and insertions, comments,
+ * hidden text and embedded objects (always reported), and document properties — reported only when
+ * {@code config/hidden.rules} says they identify a person or hold text the page does not show (author, last
+ * modified by, comments, custom text), never for software and system names, versions, placeholder authors or
+ * codes and amounts printed on the page. Each must be cleaned (接受或拒绝修订、删除批注、清除隐藏文字和文档属性)
+ * before publication.
  */
 public final class HiddenContentDetector implements Detector {
     private static final String BASIS = "发布前须清理（《政府信息公开条例》第十五条、第十六条；先审查、后公开）";
-    /**
-     * Metadata values that name software, not people. ASCII names count only as whole words (so "Textile" or
-     * "Wordsworth" are not software); Chinese names are product names, never bare place words ("金山区" is a
-     * district, not 金山办公).
-     */
-    private static final Pattern SOFTWARE = Pattern.compile("(?i).*(?:(?<![a-z])(?:microsoft|office|word|wps|libreoffice|openoffice|apache|poi|"
-            + "pdfbox|acrobat|adobe|writer|distiller|ghostscript|quartz|skia|chrome|chromium|itext|tika|kingsoft|foxit|suwell|latex|tex|xetex|"
-            + "pdftex|ofdrw|nitro|pdfium|mupdf|qpdf|cairo|prince|scribus|indesign|illustrator|photoshop|coreldraw)(?![a-z])"
-            + "|[a-z]*pdf[a-z]*|金山办公|金山软件|金山文档|金山WPS|WPS文字|福昕|数科网维|数科阅读器|书生(?:电子|阅读器|网络|软件)|永中(?:Office|软件|文字|集成)|方正(?:飞腾|书版|排版|阅读器|畅听|蒙泰)|"
-            + "飞腾创艺|中标普华|微软).*");
-    /** Default account and company names of installed systems; they name nobody. */
-    private static final Pattern DEFAULT_ACCOUNT = Pattern.compile("(?i)\\s*(?:administrator|admin|user|owner|guest|pc|unknown|anonymous|"
-            + "windows\\s*(?:用户|user)|微软用户|微软中国|用户|匿名|未知|作者|china|lenovo|dell|hp|acer|asus|thinkpad|"
-            + "雨林木风|番茄花园|深度(?:技术)?|系统之家|电脑公司|mc\\s*system|sky123\\.org|www\\.\\S+|微软公司)\\s*");
-    /** Property sources that can name a person or organisation. */
-    private static final Pattern PERSON_PROPS = Pattern.compile("(?i).*(creator|author|lastmodifiedby|lastauthor|company|manager|作者|修改者|单位|经理|custom).*");
-    /** Property sources that name the producing program ("pdf:Creator" is the application, not the author). */
-    private static final Pattern PROGRAM_PROPS = Pattern.compile("(?i).*(producer|creatortool|application|appversion|pdf:creator|创建程序|生成程序|应用程序).*");
+    static final String RULES_FILE = "hidden.rules";
+    private static final Set<String> KINDS = Set.of("deletion", "insertion", "comment", "hidden", "attachment", "property");
+
+    private volatile RuleBook rules;
 
     @Override
     public String name() {
@@ -50,8 +45,35 @@ public final class HiddenContentDetector implements Detector {
     }
 
     @Override
+    public void configure(PluginConfig config) {
+        String explicit = config.get("rules", null);
+        rules = explicit == null ? open(config.environment().config(), RULES_FILE)
+                : open(java.nio.file.Path.of(explicit).toAbsolutePath().getParent(), java.nio.file.Path.of(explicit).getFileName().toString());
+    }
+
+    private static RuleBook open(java.nio.file.Path dir, String file) {
+        return RuleBook.open(dir, file, HiddenContentDetector.class,
+                r -> r.requireTargets(Set.of(Category.HIDDEN_CONTENT), Map.of(Category.HIDDEN_CONTENT, KINDS), Set.of()));
+    }
+
+    private RuleSet rules() {
+        RuleBook b = rules;
+        if (b == null) {
+            synchronized (this) {
+                if (rules == null) {
+                    rules = open(null, RULES_FILE);
+                }
+                b = rules;
+            }
+        }
+        return b.current();
+    }
+
+    @Override
     public List<Finding> detect(DetectionContext ctx) {
+        RuleSet r = rules();
         DocumentText t = ctx.text();
+        Site site = new Site(t.text(), i -> i, t, ctx.structure());
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < t.blocks().size(); i++) {
             Block b = t.blocks().get(i);
@@ -60,28 +82,46 @@ public final class HiddenContentDetector implements Detector {
                 continue;
             }
             Span span = new Span(t.blockStart(i), t.blockEnd(i));
-            switch (b.part()) {
-                case TRACKED_INSERTION -> out.add(f(t, span, Severity.MEDIUM, "修订痕迹（插入）未接受：“" + cut(text) + "”。发布前须接受或拒绝全部修订。"));
-                case TRACKED_DELETION -> out.add(f(t, span, Severity.HIGH, "修订痕迹（删除）仍保存在文件中：“" + cut(text)
-                        + "”。被删除的内容可被恢复查看，发布前须接受全部修订并清除。"));
-                case COMMENT -> out.add(f(t, span, Severity.HIGH, b.source().isEmpty() ? "批注：“" + cut(text) + "”。发布前须删除全部批注。"
-                        : b.source() + "：“" + cut(text) + "”。发布前须删除全部批注。"));
-                case HIDDEN -> out.add(f(t, span, Severity.HIGH, "隐藏文字：“" + cut(text) + "”。隐藏文字不显示但随文件发布，须清除。"));
-                case ATTACHMENT -> out.add(f(t, span, Severity.MEDIUM, "嵌入对象（" + b.source() + "）含文字“" + cut(text) + "”。嵌入对象随文件发布，须审查或删除。"));
-                case METADATA -> {
-                    if (PERSON_PROPS.matcher(b.source()).matches() && !PROGRAM_PROPS.matcher(b.source()).matches()
-                            && !SOFTWARE.matcher(text).matches() && !DEFAULT_ACCOUNT.matcher(text).matches()) {
-                        out.add(f(t, span, Severity.LOW, "文档属性（" + b.source() + "）为“" + cut(text) + "”，可能暴露起草人或单位信息，发布前应清除文档属性。"));
-                    }
-                }
-                default -> { }
+            Finding f = switch (b.part()) {
+                case TRACKED_INSERTION -> f(r, site, t, span, text, "insertion", 0.9, Severity.MEDIUM,
+                        "修订痕迹（插入）未接受：“" + cut(text) + "”", "发布前须接受或拒绝全部修订。");
+                case TRACKED_DELETION -> f(r, site, t, span, text, "deletion", 1.0, Severity.HIGH,
+                        "修订痕迹（删除）仍保存在文件中：“" + cut(text) + "”", "被删除的内容可被恢复查看，发布前须接受全部修订并清除。");
+                case COMMENT -> f(r, site, t, span, text, "comment", 1.0, Severity.HIGH,
+                        (b.source().isEmpty() ? "批注" : b.source()) + "：“" + cut(text) + "”", "发布前须删除全部批注。");
+                case HIDDEN -> f(r, site, t, span, text, "hidden", 1.0, Severity.HIGH, "隐藏文字：“" + cut(text) + "”",
+                        "隐藏文字不显示但随文件发布，须清除。");
+                case ATTACHMENT -> f(r, site, t, span, text, "attachment", 0.9, Severity.MEDIUM,
+                        "嵌入对象（" + b.source() + "）含文字“" + cut(text) + "”", "嵌入对象随文件发布，须审查或删除。");
+                case METADATA -> f(r, site, t, span, text, "property", 0.3, Severity.LOW,
+                        "文档属性“" + propertyName(b.source()) + "”为“" + cut(text) + "”", "发布的文件会带着文档属性，发布前应清除。");
+                default -> null;
+            };
+            if (f != null) {
+                out.add(f);
             }
         }
         return out;
     }
 
-    private Finding f(DocumentText t, Span span, Severity severity, String explanation) {
-        return Finding.at(t, span, Category.HIDDEN_CONTENT, severity, 1.0, BASIS, explanation, name());
+    private Finding f(RuleSet r, Site site, DocumentText t, Span span, String value, String kind, double base, Severity severity,
+                      String what, String remedy) {
+        Verdict v = r.evaluate(new Candidate(Category.HIDDEN_CONTENT, kind, span.start(), span.end(), base), value, site);
+        if (!v.reported()) {
+            return null;
+        }
+        List<String> why = v.phrases();
+        String sentence = what + (why.isEmpty() ? "" : "（" + String.join("；", why) + "）") + "。" + remedy;
+        String source = t.blockAt(span.start()).source();
+        return new Finding(Category.HIDDEN_CONTENT, severity, span, t.text().substring(span.start(), span.end()), v.score(), BASIS, sentence,
+                name(), null, v.likelihood(), v.ruleRefs(), v.detail(source.isEmpty() ? null : "位置：" + source), null);
+    }
+
+    /** The property's name for a person: the Chinese label the extractor appends ("dc:creator 作者" → 作者), else the name. */
+    static String propertyName(String source) {
+        String s = source.strip();
+        int space = s.lastIndexOf(' ');
+        return space >= 0 ? s.substring(space + 1) : s;
     }
 
     private static String cut(String s) {

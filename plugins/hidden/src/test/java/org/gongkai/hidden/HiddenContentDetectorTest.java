@@ -168,7 +168,45 @@ class HiddenContentDetectorTest {
         Finding f = found.get(0);
         assertPointsAt(ctx, f, Part.METADATA, value);
         assertEquals(Severity.LOW, f.severity());
-        assertTrue(f.explanation().contains(source), "names the property: " + f.explanation());
+        assertTrue(f.explanation().contains("“" + HiddenContentDetector.propertyName(source) + "”"), "names the property: " + f.explanation());
+        assertTrue(f.detail().contains(source), "the property's locator is in the why view: " + f.detail());
+        assertTrue(f.rules().stream().anyMatch(r -> r.startsWith("hidden.rules:")), f.rules().toString());
+    }
+
+    /** Metadata noise seen on real documents: what the page shows or a program wrote is no hidden content. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pdf:Producer 生成程序|iText® 5.5.13 ©2000-2018 iText Group NV (AGPL-version)",
+        "ofd:Creator 创建程序|Suwell OFD Reader 3.0",
+        "custom:OS 自定义属性|Windows 10 Pro 10.0.19045",
+        "custom:JavaVersion 自定义属性|1.8.0_202",
+        "custom:运行环境 自定义属性|OpenJDK 17 (amd64)",
+        "app:Template 模板|Normal.dotm",
+        "custom:模板版本 自定义属性|V2.3.1",
+        "ofd:CustomData 发票代码 自定义属性|050001900111",
+        "ofd:CustomData 发票号码 自定义属性|12345678",
+        "ofd:CustomData 合计金额 自定义属性|¥1,280.00",
+        "ofd:CustomData 开票日期 自定义属性|2023年05月06日",
+        "ofd:CustomData 校验码 自定义属性|0123 4567 8901 2345 6789",
+        "dc:creator 作者|佚名",
+        "dc:creator 作者|test",
+        "dc:creator 作者|xxx",
+        "ofd:Author 作者|重庆市江北区政府采购中心",
+    })
+    void program_system_version_placeholder_and_printed_values_are_not_hidden(String source, String value) {
+        DetectionContext ctx = withBlocks(new Block(Part.METADATA, value, null, source));
+        assertTrue(detector.detect(ctx).isEmpty(), source + "=" + value + " → " + detector.detect(ctx));
+    }
+
+    @Test
+    void a_value_printed_on_the_page_is_not_hidden_but_one_the_page_lacks_is() {
+        // the invoice prints 开票人 and the seller; a custom property naming a reviewer the page does not show is hidden
+        DetectionContext printed = withBlocks(Block.body("开票人：刘小红"), new Block(Part.METADATA, "刘小红", null, "ofd:CustomData 开票人 自定义属性"));
+        assertTrue(detector.detect(printed).isEmpty(), detector.detect(printed).toString());
+        DetectionContext unseen = withBlocks(new Block(Part.METADATA, "内部掌握，暂不对外说明", null, "dc:description 备注"));
+        List<Finding> found = detector.detect(unseen);
+        assertEquals(1, found.size(), found::toString);
+        assertTrue(found.get(0).explanation().contains("页面上看不到"), found.get(0).explanation());
     }
 
     @ParameterizedTest

@@ -1,27 +1,30 @@
 package org.gongkai.personal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gongkai.spi.Block;
+import org.gongkai.rules.Candidate;
+import org.gongkai.rules.RuleSet;
+import org.gongkai.rules.Site;
+import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
 import org.gongkai.spi.Detector;
-import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
+import org.gongkai.spi.PluginConfig;
 import org.gongkai.spi.Severity;
 
 /**
- * House-level addresses of persons: a street or village address down to the house number (路/街/巷/弄 … 号,
- * 栋/幢/单元/室, 村 … 组 … 号, or a village's hamlet and house number such as 新店村后坑12号、红星村三屯45号).
- * Reported with personal context — a label (住址、家住、户籍地、房屋坐落于 …), a table column headed 住址/家庭住址/
- * 房屋坐落 …, a person in the line — or when it reaches a flat (单元/室) with no agency in the line. An agency's
- * 办公地址 (本局地址、地址+邮编 of an office), a company's 住所 and the site of land or a project are public; a
- * village or township name alone is not an address.
+ * House-level addresses of persons. Proposes addresses down to the house number — a street (路/街/巷/弄 … 号), a
+ * village (村 … 组 … 号, or a hamlet and house number such as 新店村后坑12号), or a residential estate's building
+ * (XX小区3栋2单元501室, with no street at all) — as {@code house} candidates (0.55, which need personal context)
+ * or, when they reach a unit or flat (单元/室), {@code flat} candidates (0.63, a private home by themselves). The
+ * rules of {@code config/personal.rules} raise a home-address label (住址、家住、房屋坐落 …), an address column or a
+ * person in the line, and drop an agency's 办公地址 and an organisation's 住所; a village or township name alone is
+ * never an address.
  */
 public final class AddressDetector implements Detector {
     /**
@@ -35,10 +38,14 @@ public final class AddressDetector implements Detector {
             + "\\p{IsHan}){1,4}?\\d+(?:-\\d+)?号(?![文令函件])";
     /** A section of a street (中山路2段) or a numbered area of a residential quarter (花家地西里三区12号楼). */
     private static final String STREET_PART = "(?:\\d+段|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})区)?";
+    /** The building of a residential estate: 阳光小区3栋, 幸福家园12幢, 金色港湾A座, 锦绣花园二期5号楼. */
+    private static final String ESTATE = "(?:小区|花园|家园|公寓|新村|苑|大厦|广场|社区|园|庭|府|湾|城|宿舍)(?:\\d+期|[一二三四五六七八九十]期)?"
+            + "(?:[A-Za-z]|\\d+|[一二三四五六七八九十]+)(?:栋|幢|号楼|座)";
     private static final Pattern ADDRESS = Pattern.compile(
             "(?:[\\p{IsHan}]{2,8}?(?:省|自治区|市|州|盟))?(?:[\\p{IsHan}]{1,8}?(?:区|县|旗))?(?:[\\p{IsHan}]{1,8}?(?:镇|乡|街道))?"
             + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)(?:院)?)"
-            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:(?:组|社|队)(?:\\d+号)?|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")))"
+            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:(?:组|社|队)(?:\\d+号)?|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + "))"
+            + "|(?:[\\p{IsHan}A-Za-z0-9]{1,12}?" + ESTATE + "))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
     /**
      * The part every address must contain (a 路/街 … 号, a 村 … 组 or a 村 … hamlet … 号). Matching {@link #ADDRESS}
@@ -46,41 +53,19 @@ public final class AddressDetector implements Detector {
      * document.
      */
     private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)"
-            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")");
+            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")|" + ESTATE);
     /** Farthest an address can start before its anchor: three place-name levels and the street name. */
     private static final int REACH = 48;
-    /** Words that tie an address to a person. 住所 is also the legal term for a company's seat (see {@link #ORGANISATION}). */
-    private static final Pattern PERSONAL = Pattern.compile("住址|家住|住所|户籍地|户籍所在地|居住地|现住|现居|住在|家庭住址|家庭地址|居住|暂住|户口所在地|租住|"
-            + "(?:房屋|住房|住宅|宅基地|自建房|私房|房产)(?:坐落|座落|位于|地址)");
+    private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢|号楼|座)\\d+");
     /**
-     * Personal-context words that an organisation's address can carry too (a company's 住所, 公司房屋坐落于 …): with
-     * these the party is checked ({@link #ofOrganisation}).
+     * Words that end what comes before an address — labels, parties and function words no place name holds — so
+     * the address starts after them ("家住…", "当事人在其租住的…"). A boundary of the match, not context.
      */
-    private static final Pattern SHARED = Pattern.compile("住所|(?:房屋|住房|住宅|宅基地|自建房|私房|房产)(?:坐落|座落|位于|地址)");
-    private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢)\\d+");
-    private static final Pattern AGENCY_ADDRESS = Pattern.compile("[本我](?:局|委|办|院|所|中心|机关|单位|站|队|馆)(?:的)?(?:办公)?地址|机关地址|办公地址|单位地址|办公场所|"
-            + "受理地点|办理地点|服务地点|地点[:：]|会议室|大厅|窗口|"
-            + "(?:局|委|办|院|中心|机关|单位|站|队|馆|政府|公司|窗口|大厅)[（(]?(?:的)?(?:办公|通讯|通信|联系|来信|来访|邮寄)?地址|来信请寄|来信地址|来访地址");
-    /** An organisation as the party an address belongs to (a company's 住所 is public registration data). */
-    private static final Pattern ORGANISATION = Pattern.compile("公司|企业|集团|合作社|厂|商行|经营部|门市部|超市|酒店|宾馆|医院|学校|协会|事务所|银行|中心|局|委员会|政府");
-    /** Labels of the party a decision or notice is about. */
-    private static final Pattern PARTY = Pattern.compile("当事人|被处罚单位|被处罚人|被申请人|申请人|被检查单位|被检查人|被调查单位|被调查人|单位名称|企业名称|"
-            + "被投诉人|投诉人|被举报人|举报人|供应商|中标人|成交人|被征收人");
-    /** Postal-address labels: personal context only after a natural-person party ({@link #partyPostalAddress}). */
-    private static final Pattern POSTAL = Pattern.compile("通信地址|通讯地址|联系地址|邮寄地址|送达地址|收件地址");
-    /** Labels of a party that is a natural person unless an organisation is named after it. */
-    private static final Pattern NATURAL_PARTY = Pattern.compile("当事人|被申请人|申请人|投诉人|举报人|信访人|上访人|来信人|被处罚人|被征收人|被拆迁人|"
-            + "复议申请人|异议人|受害人|户主|姓名");
-    /** Marks of a natural person between the party label and the address. */
-    private static final Pattern NATURAL_PERSON = Pattern.compile("[，,、（(\\s][男女][，,、）)\\s]|身份证|公民身份号码|出生|\\d+岁|民族|家住|住址|家庭住址|户籍");
-    /** Words that end what comes before an address: labels, parties and function words no place name holds. */
     private static final Pattern LEAD = Pattern.compile("住址|家住|住所|现住|现居|居住|住在|暂住|户籍地|户籍所在地|户口所在地|地址|租住|位于|居于|坐落于|坐落在|坐落|座落于|座落在|座落|"
-            + "[的在其为是从到至把被对由了给与及或等系]|" + Context.PERSON.pattern());
-    /** Table headers of address columns. */
-    private static final Pattern ADDRESS_HEADER = Pattern.compile("(?:家庭|现|户籍|居住|常住)?(?:住址|住所|居住地|户籍地|家庭地址|户籍所在地)|坐落|座落|房屋地址|房屋位置|门牌");
-    /** Headers of columns of land or project sites, which are public: "宗地坐落", "项目地址". */
-    private static final Pattern SITE_HEADER = Pattern.compile("宗地|土地|地块|项目|工程|单位|机构|企业|公司");
-    private static final Pattern CELL = Pattern.compile("表格(\\d+) 第(\\d+)行第(\\d+)列$");
+            + "[的在其为是从到至把被对由了给与及或等系请]|当事人|申请人|投诉人|举报人|被处罚人|被检查人|户主|联系人|姓名|信访人|上访人|本人|家属|配偶|先生|女士|身份证|"
+            + "家庭电话|住宅电话|宅电|个人|村民|居民|患者|学生|法定代表人|负责人[:：]|驾驶人|驾驶员|车主");
+
+    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -93,11 +78,17 @@ public final class AddressDetector implements Detector {
     }
 
     @Override
+    public void configure(PluginConfig config) {
+        rules.configure(config);
+    }
+
+    @Override
     public List<Finding> detect(DetectionContext ctx) {
+        RuleSet r = rules.get();
         NormalizedText n = ctx.normalized();
         JoinedLines view = view(n);
         String t = view.text;
-        Set<String> addressColumns = addressColumns(ctx.text());
+        Site site = new Site(t, i -> n.originalStart(view.normalised(i)), ctx.text(), ctx.structure());
         List<Finding> out = new ArrayList<>();
         Matcher m = ADDRESS.matcher(t);
         Matcher anchors = ANCHOR.matcher(t);
@@ -116,60 +107,15 @@ public final class AddressDetector implements Detector {
                 continue;
             }
             String address = t.substring(start, m.end());
-            String before = Context.before(t, start, 15);
-            String line = Context.line(t, start, m.end());
-            String personal = Context.find(PERSONAL, before);
-            if (personal == null) {
-                personal = column(n.blockAt(view.normalised(start)), addressColumns);
-            }
-            if (personal == null) {
-                personal = partyPostalAddress(t, start, before);
-            }
-            String personInLine = Context.find(Context.PERSON, line);
-            boolean agency = agencyLabelNearest(before)
-                    || personal == null && personInLine == null && Context.find(Context.AGENCY, Context.after(t, m.end(), 8)) != null;
-            if (agency || ofOrganisation(partyScope(t, start, personal), personal)) {
-                continue;
-            }
             boolean flat = FLAT.matcher(address).find();
-            if (personal == null && personInLine == null && !flat) {
-                continue;
+            Verdict v = r.evaluate(new Candidate(Category.ADDRESS, flat ? "flat" : "house", start, m.end(), flat ? 0.63 : 0.55), site);
+            if (v.reported()) {
+                out.add(PersonalRules.finding(n, view.normalised(start), view.normalisedEnd(m.end()), v, Severity.HIGH, PersonalRules.BASIS, name(),
+                        "具体到门牌号的个人住址", flat ? "含楼栋、单元或室号" : null, Masks.address(address),
+                        "个人住址属个人隐私，公开前须删除或仅保留到村（社区），如“{masked}”。", flat ? "门牌号地址，含楼栋、单元或室号" : "门牌号地址格式"));
             }
-            double score = 0.55 + (personal != null ? 0.35 : 0) + (flat ? 0.08 : 0) + (personInLine != null ? 0.05 : 0);
-            out.add(Finding.at(n, view.normalised(start), view.normalisedEnd(m.end()), Category.ADDRESS, Severity.HIGH, Math.min(0.99, score),
-                    PhoneNumberDetector.BASIS, "具体到门牌号的住址" + (flat ? "（含楼栋、单元或室号）" : "") + (personal != null ? "；上下文：" + personal
-                            : personInLine != null ? "；同行出现“" + personInLine + "”" : "") + "。个人住址属个人隐私，公开前须删除或仅保留到村（社区）。", name()));
         }
         return out;
-    }
-
-    /**
-     * A postal address label (通信地址、通讯地址、联系地址 …) right before the address, of a natural-person party: a
-     * party label (申请人、当事人 …) within the four lines before it and no organisation named between them — the
-     * 申请人's own address in a reply to a disclosure request. An agency's postal address is caught as such before.
-     */
-    private static String partyPostalAddress(String t, int start, String before) {
-        String label = Context.find(POSTAL, before);
-        if (label == null) {
-            return null;
-        }
-        String scope = Context.before(t, start, 160);
-        int lines = scope.length();
-        for (int k = 0; k < 5 && lines > 0; k++) {
-            lines = scope.lastIndexOf('\n', lines - 1);
-        }
-        scope = scope.substring(Math.max(0, lines + 1));
-        Matcher p = NATURAL_PARTY.matcher(scope);
-        int party = -1;
-        String word = null;
-        while (p.find()) {
-            party = p.end();
-            word = p.group();
-        }
-        if (party < 0 || ORGANISATION.matcher(scope.substring(party)).find()) {
-            return null;
-        }
-        return word + label;
     }
 
     /**
@@ -260,85 +206,4 @@ public final class AddressDetector implements Detector {
         return start;
     }
 
-    /** True when the last label before the address is an agency's (本局地址、办公地址 …) rather than a person's. */
-    private static boolean agencyLabelNearest(String before) {
-        Matcher a = AGENCY_ADDRESS.matcher(before);
-        int agencyEnd = -1;
-        while (a.find()) {
-            agencyEnd = a.end();
-        }
-        if (agencyEnd < 0) {
-            return false;
-        }
-        Matcher p = PERSONAL.matcher(before);
-        while (p.find()) {
-            if (p.start() >= agencyEnd) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The text that tells whose address this is: its sentence, or — for a label an organisation's address can
-     * carry too (住所, 房屋坐落) — everything from the last party label (当事人、被处罚单位 …) within 200
-     * characters, since a decision's header gives the party's name, credit code and 住所 on lines of their own.
-     */
-    private static String partyScope(String t, int start, String personal) {
-        String sentence = Context.sentenceBefore(t, start, 60);
-        if (personal == null || !SHARED.matcher(personal).matches()) {
-            return sentence;
-        }
-        String before = Context.before(t, start, 200);
-        Matcher p = PARTY.matcher(before);
-        int party = -1;
-        while (p.find()) {
-            party = p.start();
-        }
-        return party >= 0 && before.length() - party > sentence.length() ? before.substring(party) : sentence;
-    }
-
-    /** True when the party the address belongs to is an organisation: its name comes after the last mark of a natural person. */
-    private static boolean ofOrganisation(String sentence, String personal) {
-        if (personal != null && !SHARED.matcher(personal).matches()) {
-            return false;
-        }
-        int org = -1;
-        Matcher o = ORGANISATION.matcher(sentence);
-        while (o.find()) {
-            org = o.end();
-        }
-        if (org < 0) {
-            return false;
-        }
-        Matcher p = NATURAL_PERSON.matcher(sentence);
-        while (p.find()) {
-            if (p.end() > org) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Columns (table/column) whose header names a home address. */
-    private static Set<String> addressColumns(DocumentText text) {
-        Set<String> columns = new HashSet<>();
-        for (Block b : text.blocks()) {
-            Matcher m = CELL.matcher(b.source());
-            String v = b.text().replaceAll("\\s", "");
-            if (m.find() && v.length() <= 8 && ADDRESS_HEADER.matcher(v).find() && !SITE_HEADER.matcher(v).find()) {
-                columns.add(m.group(1) + "/" + m.group(3));
-            }
-        }
-        return columns;
-    }
-
-    /** The header word when {@code b} is a cell of an address column. */
-    private static String column(Block b, Set<String> addressColumns) {
-        if (b == null || addressColumns.isEmpty()) {
-            return null;
-        }
-        Matcher m = CELL.matcher(b.source());
-        return m.find() && addressColumns.contains(m.group(1) + "/" + m.group(3)) ? "表格住址列" : null;
-    }
 }

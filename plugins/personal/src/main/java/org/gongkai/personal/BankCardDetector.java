@@ -5,30 +5,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.rules.Candidate;
+import org.gongkai.rules.RuleSet;
+import org.gongkai.rules.Site;
+import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
 import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
+import org.gongkai.spi.NormalizedText;
+import org.gongkai.spi.PluginConfig;
 import org.gongkai.spi.Severity;
 
 /**
- * Bank card and account numbers: 16–19 digits (grouped by spaces or dashes or not) with a valid Luhn check
- * and a UnionPay/card-scheme prefix, or with 卡号/账号/开户 context. Valid ID numbers and organisation credit
- * codes are left to their own detectors; accounts of agencies and companies (户名：…局/…公司, 非税收入专户, 国库)
- * are not personal information.
+ * Bank card and account numbers: 16–19 digits, grouped by spaces or dashes or not. Valid ID numbers and
+ * organisation credit codes are left to their own detectors. A number passing the Luhn check is a {@code luhn}
+ * candidate (0.5, +0.25 for a UnionPay 62 prefix, +0.15 for another card scheme), one failing it an
+ * {@code unchecked} candidate (0.2); the rules of {@code config/personal.rules} add a card label and drop the
+ * accounts of agencies and companies, which are no personal information.
  */
 public final class BankCardDetector implements Detector {
     private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![0-9A-Za-z])");
-    private static final Pattern CONTEXT = Pattern.compile("卡号|账号|帐号|银行卡|开户|账户|帐户|存折|社保卡|借记卡|信用卡|收款");
     /** A further group of four digits after a grouped number: the number is longer than a card's 19 digits. */
     private static final Pattern MORE_GROUPS = Pattern.compile("[ -]\\d{1,4}(?!\\d)");
-    /**
-     * An account held by an organisation (public, and no personal information): a holder label naming an
-     * agency or a company, or a fiscal account (非税收入、国库、财政专户、零余额).
-     */
-    private static final Pattern ORGANISATION_ACCOUNT = Pattern.compile("(?:户名|账户名称|帐户名称|账户名|收款单位|付款单位|缴款单位|开户单位|单位名称|"
-            + "供应商|中标人|成交人|采购人|当事人)[:：]?[^，,。；;：:\\n]{0,30}?(?:公司|企业|集团|合作社|局|委员会|政府|财政|中心|专户|学校|医院|协会|厂|办公室|"
-            + "事务所|研究院|管理处)|非税收入|国库|财政专户|零余额|基本存款账户|对公账户");
+    private static final Pattern SCHEME = Pattern.compile("^(4|5[1-5]|2[2-7]|3[47]|35|9).*");
+
+    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -41,8 +43,16 @@ public final class BankCardDetector implements Detector {
     }
 
     @Override
+    public void configure(PluginConfig config) {
+        rules.configure(config);
+    }
+
+    @Override
     public List<Finding> detect(DetectionContext ctx) {
-        String t = ctx.normalized().text();
+        RuleSet r = rules.get();
+        NormalizedText n = ctx.normalized();
+        Site site = Site.of(ctx);
+        String t = n.text();
         List<Finding> out = new ArrayList<>();
         Matcher m = CARD.matcher(t);
         while (m.find()) {
@@ -50,23 +60,19 @@ public final class BankCardDetector implements Detector {
             if (!digits.equals(m.group(1)) && longerGroupedRun(t, m.group(1), m.end())) {
                 continue; // 20-digit accounts grouped by four: no card inside
             }
-            if (ORGANISATION_ACCOUNT.matcher(Context.sentenceBefore(t, m.start(), 80)).find()) {
-                continue;
-            }
             if (digits.length() < 16 || digits.length() > 19 || digits.length() == 18 && IdNumber.isValid18(digits) || CreditCode.isValid(digits)) {
                 continue;
             }
             boolean luhn = Luhn.valid(digits);
             boolean unionPay = digits.startsWith("62");
-            boolean scheme = unionPay || digits.matches("^(4|5[1-5]|2[2-7]|3[47]|35|9).*");
-            String context = Context.find(CONTEXT, Context.before(t, m.start(), 20));
-            if (!(luhn && (scheme || context != null) || context != null && digits.length() >= 16)) {
-                continue;
+            boolean scheme = unionPay || SCHEME.matcher(digits).matches();
+            double base = luhn ? 0.5 + (unionPay ? 0.25 : scheme ? 0.15 : 0) : 0.2;
+            Verdict v = r.evaluate(new Candidate(Category.BANK_CARD, luhn ? "luhn" : "unchecked", m.start(), m.end(), base), site);
+            if (v.reported()) {
+                String checks = digits.length() + "位" + (luhn ? "，Luhn校验通过" : "，Luhn校验未通过") + (unionPay ? "，银联卡号段62" : "");
+                out.add(PersonalRules.finding(n, m.start(), m.end(), v, Severity.BLOCKER, IdNumberDetector.BASIS, name(), "银行卡号或个人账号",
+                        checks, Masks.bankCard(digits), "个人银行账号公开前须删除或遮盖为“{masked}”。", "16–19位数字" + (luhn ? "，Luhn 校验通过" : "")));
             }
-            double score = (luhn ? 0.5 : 0.2) + (unionPay ? 0.25 : scheme ? 0.15 : 0) + (context != null ? 0.24 : 0);
-            out.add(Finding.at(ctx.normalized(), m.start(), m.end(), Category.BANK_CARD, Severity.BLOCKER, Math.min(0.99, score),
-                    IdNumberDetector.BASIS, digits.length() + "位银行卡/账号" + (luhn ? "，Luhn校验通过" : "，Luhn校验未通过（按上下文判定）")
-                            + (unionPay ? "，银联卡号段62" : "") + (context == null ? "" : "；上下文：" + context) + "。公开前须删除或遮盖。", name()));
         }
         return out;
     }

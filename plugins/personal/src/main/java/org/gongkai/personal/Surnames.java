@@ -11,6 +11,18 @@ final class Surnames {
     private Surnames() {
     }
 
+    /** The compound surnames, for the rules' built-in list {@code @COMPOUND_SURNAME}. */
+    static java.util.List<String> compounds() {
+        return java.util.List.copyOf(new java.util.TreeSet<>(COMPOUND));
+    }
+
+    /** Every surname, single and compound, for the rules' built-in list {@code @SURNAME}. */
+    static java.util.List<String> all() {
+        java.util.List<String> out = new java.util.ArrayList<>(COMPOUND);
+        SINGLE.chars().distinct().forEach(c -> out.add(String.valueOf((char) c)));
+        return java.util.List.copyOf(out);
+    }
+
     /** True when {@code s} starts with a compound surname (欧阳、司马 …) and has a given name after it. */
     static boolean compound(String s) {
         return s.length() >= 3 && COMPOUND.contains(s.substring(0, 2));

@@ -6,6 +6,7 @@ import static org.gongkai.personal.Detect.one;
 import static org.gongkai.personal.Detect.only;
 import static org.gongkai.personal.Detect.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -470,5 +471,63 @@ class PersonNameDetectorTest {
         org.gongkai.spi.NormalizedText n = org.gongkai.spi.NormalizedText.of(t);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Detect.configured(new PersonNameDetector()).detect(
                 new org.gongkai.spi.DetectionContext(t, n, org.gongkai.spi.DocumentStructure.empty(), org.gongkai.spi.Submission.of("a.docx"))));
+    }
+
+    // ---- classes of error seen on real documents (issue 10) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"联系人和联系电话请于月底前报送。", "居民于清晨在小区内发现险情。", "申请人与其配偶共同提出申请。", "当事人对此无异议。",
+            "户主及其家庭成员的收入情况如下。", "村民为了扩建房屋占用耕地。", "被申请人在法定期限内作出答复。"})
+    void a_fragment_cut_around_a_function_word_is_no_name(String text) {
+        none(run(detector, text));
+    }
+
+    @Test
+    void a_name_whose_surname_is_a_function_word_is_still_a_name() {
+        String text = "申请人：于明，男；联系人：和志强，电话13985012345。";
+        List<Finding> found = run(detector, text);
+        one(found, text, Category.PERSON_NAME, "于明", Severity.MEDIUM);
+        one(found, text, Category.PERSON_NAME, "和志强", Severity.MEDIUM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"申请人家庭：王建国", "申请人（户主）：王建国", "家庭成员：王建国", "户主姓名：王建国", "共同申请人王建国", "配偶姓名：王建国"})
+    void an_applicant_after_a_household_label_is_found(String labelled) {
+        String text = labelled + "，家庭人口3人，人均月收入420元。";
+        only(run(detector, text), text, Category.PERSON_NAME, "王建国", Severity.MEDIUM);
+    }
+
+    @Test
+    void every_private_name_in_the_labelled_fields_of_a_form_is_found() {
+        // a 申请表 laid out as a table: the label stands in the cell left of its value
+        DocumentText form = Detect.table("城乡居民最低生活保障申请审批表", new String[][] {
+                {"户主姓名", "王建国", "性别", "男", "身份证号码", "500105195803124428"},
+                {"配偶姓名", "李秀英", "性别", "女", "联系电话", "13912345678"},
+                {"子女姓名", "王小明", "就读学校", "江北区第一中学", "家庭人口", "3"},
+                {"村（居）委会经办人", "张丽", "审核人", "陈刚", "审核日期", "2023年5月6日"}}, null);
+        List<Finding> found = run(detector, form);
+        for (String name : new String[] {"王建国", "李秀英", "王小明"}) {
+            Finding f = one(found, form.text(), Category.PERSON_NAME, name, Severity.MEDIUM);
+            assertTrue(f.explanation().contains("姓名"), f.explanation());
+        }
+        assertEquals(3, found.size(), "the officials who handled the form are named in role: " + Detect.describe(found));
+    }
+
+    @Test
+    void a_name_column_headed_with_a_qualifier_is_a_name_column() {
+        DocumentText doc = Detect.table(null, new String[][] {{"序号", "户主（申请人）", "补助金额（元）"}, {"1", "谭正国", "1200"}, {"2", "冉小雪", "800"}}, null);
+        List<Finding> found = run(detector, doc);
+        assertEquals(2, found.size(), Detect.describe(found));
+        one(found, doc.text(), Category.PERSON_NAME, "谭正国", Severity.MEDIUM);
+    }
+
+    @Test
+    void the_masking_example_masks_the_findings_own_value() {
+        String text = "当事人：欧阳明月，女。";
+        Finding f = only(run(detector, text), text, Category.PERSON_NAME, "欧阳明月", Severity.MEDIUM);
+        assertEquals("欧阳某某", f.masked());
+        assertTrue(f.explanation().contains("“欧阳某某”"), f.explanation());
+        assertTrue(f.rules().stream().anyMatch(r -> r.endsWith(" name.label")), f.rules().toString());
+        assertFalse(f.explanation().contains("personal.rules") || f.explanation().contains("0.9"), "no file or score in the sentence: " + f.explanation());
     }
 }

@@ -58,7 +58,6 @@ public final class PolicyRouter implements Router {
         String found = in.findings().stream().filter(f -> f.category().exempt() && Condition.counts(f))
                 .map(f -> f.category().chinese()).distinct().reduce((a, b) -> a + "、" + b).orElse("");
         return "公开属性为“" + in.effective().chinese() + "”，但文件含有不宜公开的内容（" + found
-                + "）。确定为主动公开的公文，不可夹带依申请公开和不予公开的内容（凤冈县公文公开属性源头认定工作制度；办文办会制度第一条(二)），"
-                + "须区分处理后方可公开。";
+                + "）。确定为主动公开的公文，不可夹带依申请公开和不予公开的内容，须区分处理后方可公开。";
     }
 }

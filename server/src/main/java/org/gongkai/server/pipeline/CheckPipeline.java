@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.gongkai.server.basis.OfficeBasis;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.spi.Attribute;
 import org.gongkai.spi.Block;
@@ -48,16 +49,23 @@ public final class CheckPipeline {
     private final ExecutorService extractionThreads;
     private final long timeoutMillis;
     private final ExtractionLimits limits;
+    private final OfficeBasis basis;
 
     /**
      * @param extractionThreads threads extraction runs on, so that a parser that ignores interruption can be
      *                          abandoned at the time-out without blocking the caller
      */
     public CheckPipeline(PluginRegistry plugins, ExecutorService extractionThreads, long timeoutMillis, ExtractionLimits limits) {
+        this(plugins, extractionThreads, timeoutMillis, limits, OfficeBasis.none());
+    }
+
+    /** @param basis the deploying office's own rules, cited after the national ones in every finding */
+    public CheckPipeline(PluginRegistry plugins, ExecutorService extractionThreads, long timeoutMillis, ExtractionLimits limits, OfficeBasis basis) {
         this.plugins = plugins;
         this.extractionThreads = extractionThreads;
         this.timeoutMillis = timeoutMillis;
         this.limits = limits;
+        this.basis = basis;
     }
 
     /** The extractor for a media type, if any (intake answers 415 when there is none). */
@@ -204,9 +212,10 @@ public final class CheckPipeline {
         return Finding.document(c, Severity.BLOCKER, null, message, HOST);
     }
 
-    private static List<ReportedFinding> place(List<Finding> findings, DocumentText text) {
-        List<ReportedFinding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) {
+    private List<ReportedFinding> place(List<Finding> found, DocumentText text) {
+        List<ReportedFinding> out = new ArrayList<>(found.size());
+        for (Finding raw : found) {
+            Finding f = basis.cite(raw);
             Block b = f.span().length() == 0 ? null : text.blockAt(f.span().start());
             out.add(ReportedFinding.of(UUID.randomUUID().toString(), f, b == null ? org.gongkai.spi.Part.BODY : b.part(),
                     b == null ? null : b.page(), b == null ? "" : b.source()));

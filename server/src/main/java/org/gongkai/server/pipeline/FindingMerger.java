@@ -55,8 +55,13 @@ final class FindingMerger {
         String explanation = main.explanation().equals(other.explanation()) ? main.explanation()
                 : main.explanation() + "；另：" + other.explanation();
         String detector = main.detector().equals(other.detector()) ? main.detector() : main.detector() + "," + other.detector();
+        double score = Math.max(a.score(), b.score());
+        java.util.List<String> rules = new ArrayList<>(main.rules());
+        other.rules().stream().filter(r -> !rules.contains(r)).forEach(rules::add);
+        String detail = other.detail() == null ? main.detail() : main.detail() == null ? other.detail() : main.detail() + "；另：" + other.detail();
         return new Finding(main.category(), main.severity(), new org.gongkai.spi.Span(start, end), text.text().substring(start, end),
-                Math.max(a.score(), b.score()), main.basis(), explanation, detector, main.version());
+                score, main.basis(), explanation, detector, main.version(), null, rules, detail, start == main.span().start()
+                && end == main.span().end() ? main.masked() : null);
     }
 
     static Part partOf(Finding f, DocumentText text) {

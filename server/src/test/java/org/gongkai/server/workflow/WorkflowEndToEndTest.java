@@ -71,7 +71,7 @@ class WorkflowEndToEndTest {
                 assertEquals("RETURNED", r1.get("route").asText(), r1.toString());
                 JsonNode notice = json(c.get("/api/v1/documents/" + returned + "/return-notice"));
                 assertEquals("ATTRIBUTE_MISSING", notice.get("reasons").get(0).get("category").asText(), notice.toString());
-                assertTrue(notice.get("reasons").get(0).get("basis").asText().contains("第五条"), notice.toString());
+                assertTrue(notice.get("reasons").get(0).get("basis").asText().contains("国办发〔2016〕80号"), notice.toString());
                 assertTrue(notice.get("reasons").get(0).get("remedy").asText().contains("此件主动公开"), notice.toString());
                 assertTrue(notice.get("noticeText").asText().startsWith("退回通知"));
                 Response html = c.request("/api/v1/documents/" + returned + "/return-notice?format=html", b -> { });
@@ -87,7 +87,7 @@ class WorkflowEndToEndTest {
                     byte[] pdf = pdfNotice.body().bytes();
                     try (PDDocument d = Loader.loadPDF(pdf)) {
                         String text = new PDFTextStripper().getText(d);
-                        assertTrue(text.contains("退回通知") && text.contains("未标注公开属性") && text.contains("第五条"), text);
+                        assertTrue(text.contains("退回通知") && text.contains("未标注公开属性") && text.contains("国办发"), text);
                         for (org.apache.pdfbox.cos.COSName f : d.getPage(0).getResources().getFontNames()) {
                             PDFont font = d.getPage(0).getResources().getFont(f);
                             assertTrue(font.isEmbedded(), "Chinese font embedded: " + font.getName());
