@@ -28,16 +28,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The real-document sets ({@code fixtures/real}, {@code fixtures/real2}) are measured, never tuned on, so no test asserts
- * what the detectors find there. What is checked is each set's bookkeeping: every document has one well-formed label and a
- * row in SOURCES.md, and the labels are the ones frozen before the set's first run (labels.sha256).
+ * The real-document sets ({@code fixtures/real}, {@code fixtures/real2}, {@code fixtures/real3}) are measured, never tuned
+ * on, so no test asserts what the detectors find there. What is checked is each set's bookkeeping: every document has one
+ * well-formed label and a row in SOURCES.md, and the labels are the ones frozen before the set's first run (labels.sha256).
  */
 class RealSetLabelsTest {
     private static final Set<String> NOT_DOCUMENTS = Set.of("SOURCES.md", "README.md", "RESULTS.txt", "BASELINE.txt", "labels.sha256");
     private static final ObjectMapper JSON = App.objectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"real", "real2"})
+    @ValueSource(strings = {"real", "real2", "real3"})
     void every_document_has_exactly_one_well_formed_label(String set) throws IOException {
         Path dir = TestEnv.fixtures().resolve(set);
         Map<String, Integer> labelled = new HashMap<>();
@@ -66,7 +66,7 @@ class RealSetLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"real", "real2"})
+    @ValueSource(strings = {"real", "real2", "real3"})
     void every_document_has_a_source_entry(String set) throws IOException {
         Path dir = TestEnv.fixtures().resolve(set);
         String sources = Files.readString(dir.resolve("SOURCES.md"), StandardCharsets.UTF_8);
@@ -76,7 +76,7 @@ class RealSetLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"real", "real2"})
+    @ValueSource(strings = {"real", "real2", "real3"})
     void labels_are_the_ones_frozen_before_the_first_run(String set) throws IOException {
         Path dir = TestEnv.fixtures().resolve(set);
         List<String> lines = Files.readAllLines(dir.resolve("labels.sha256"), StandardCharsets.UTF_8);
