@@ -59,17 +59,26 @@ public final class DownloadName {
 
     /** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded} for a name. */
     public static String attachment(String name, String fallbackBase) {
-        StringBuilder ascii = new StringBuilder();
-        int plain = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' && c != '%';
-            ascii.append(ok ? c : '_');
-            plain += ok && Character.isLetterOrDigit(c) ? 1 : 0;
-        }
-        String ext = name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : "";
-        String fallback = plain >= 3 ? ascii.toString() : fallbackBase + (ext.chars().allMatch(c -> c < 0x7f && c > 0x20 && c != '"') ? ext : "");
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        // a mostly Chinese name has no useful ASCII form: the fallback is then a plain name with the real extension
+        long letters = base.chars().filter(c -> c < 0x7f && Character.isLetterOrDigit(c)).count();
+        long foreign = base.chars().filter(c -> c >= 0x7f).count();
+        boolean readable = letters >= 3 && foreign * 4 <= base.length();
+        String fallback = ascii(readable ? base : fallbackBase) + ascii(ext);
         return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encode(name);
+    }
+
+    /** Printable ASCII without quotes, backslashes, slashes, semicolons or percent signs; anything else becomes '_'. */
+    private static String ascii(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' && c != '%';
+            b.append(ok ? c : '_');
+        }
+        return b.toString();
     }
 
     /** RFC 5987 value-chars: attr-char as is, every other byte of the UTF-8 form as %XX. */
