@@ -122,7 +122,7 @@ public final class RedactionService {
 
     private static RedactedCopy.Removal removal(Redaction r, String text, String where, String occurrence) {
         return new RedactedCopy.Removal(r.findingId(), r.category(), categoryName(r.category()), text, where, r.basis(), r.actor(),
-                String.valueOf(r.decidedAt()), occurrence);
+                r.decidedAt() == null ? null : String.valueOf(r.decidedAt()), occurrence);
     }
 
     /** Every distinct removed text of two characters or more: what must not be found in an output. */

@@ -463,6 +463,7 @@ class ReviewPageApiTest {
         String idText = fold(idNumber.get("text").asText());
         assertTrue(p.get("removed").findValues("text").stream().anyMatch(t -> fold(t.asText()).equals(idText)), s);
         assertFalse(fold(p.get("text").asText()).contains(idText), "the ID number is gone");
+        assertTrue(p.get("removed").get(0).get("decidedAt").isNull(), "not decided yet: " + p.get("removed"));
         assertTrue(p.get("text").asText().contains("〔已删除〕"));
         assertTrue(p.get("text").asText().contains(name.get("text").asText()), "a finding not chosen stays");
         assertTrue(p.get("text").asText().contains("行政处罚决定书"), "the rest of the text stays");
