@@ -24,6 +24,13 @@ import org.gongkai.server.http.JettyErrorHandler;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentController;
 import org.gongkai.server.document.DocumentService;
+import org.gongkai.server.document.pages.PageController;
+import org.gongkai.server.document.pages.PageService;
+import org.gongkai.server.document.view.CheckedDocuments;
+import org.gongkai.server.document.view.DocumentViewController;
+import org.gongkai.server.document.view.OriginalService;
+import org.gongkai.server.document.view.TextViewService;
+import org.gongkai.server.document.view.ViewAudit;
 import org.gongkai.server.http.ErrorMapping;
 import org.gongkai.server.notice.NoticeController;
 import org.gongkai.server.notice.NoticeRenderer;
@@ -31,6 +38,11 @@ import org.gongkai.server.notice.ReturnNoticeService;
 import org.gongkai.server.redaction.RedactedRenderer;
 import org.gongkai.server.redaction.RedactionController;
 import org.gongkai.server.redaction.RedactionService;
+import org.gongkai.server.redaction.preview.RedactionPreviewController;
+import org.gongkai.server.redaction.preview.RedactionPreviewService;
+import org.gongkai.server.render.pages.PdfBoxPages;
+import org.gongkai.server.render.pages.PdfPages;
+import org.gongkai.server.render.pages.RenderLimits;
 import org.gongkai.server.render.CjkPdfWriter;
 import org.gongkai.server.basis.OfficeBasis;
 import org.gongkai.server.pipeline.CheckPipeline;
@@ -70,10 +82,12 @@ public final class App implements AutoCloseable {
     private final RouteTable routes;
     private final CheckedSignals signals;
     private final Readiness readiness;
+    private final PdfPages pages;
 
     private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
-                SearchService search, Javalin javalin, RouteTable routes, CheckedSignals signals, Readiness readiness) {
+                SearchService search, Javalin javalin, RouteTable routes, CheckedSignals signals, Readiness readiness, PdfPages pages) {
         this.routes = routes;
+        this.pages = pages;
         this.config = config;
         this.signals = signals;
         this.readiness = readiness;
@@ -181,12 +195,21 @@ public final class App implements AutoCloseable {
             CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
             new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts)).routes(app);
             new RedactionController(new RedactionService(documents, review.decisions()::redactions), new RedactedRenderer(fonts)).routes(app);
+            // the review page: text view, original, PDF page images with finding boxes, redaction preview
+            PdfPages pages = new PdfBoxPages(RenderLimits.defaults(cfg.dataDir().resolve("render-tmp")));
+            CheckedDocuments checked = new CheckedDocuments(db, json);
+            ViewAudit views = new ViewAudit(review.access(), clock);
+            new DocumentViewController(new TextViewService(documents, review.access(), checked, views),
+                    new OriginalService(documents, review.access(), checked, views)).routes(app);
+            new PageController(new PageService(documents, review.access(), checked, pages, cfg.dataDir().resolve("pages"), views)).routes(app);
+            new RedactionPreviewController(new RedactionPreviewService(documents, review.decisions(), checked, views), new RedactedRenderer(fonts), json)
+                    .routes(app);
             app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(AccessGuard.actor(ctx), ctx.queryParam("q"),
                     parseLimit(ctx.queryParam("limit"))))), RouteAccess.DOCUMENT_READERS);
             if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
                 LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
             }
-            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes, signals, readiness);
+            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes, signals, readiness, pages);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
         }
@@ -235,6 +258,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        pages.close();
         processing.close();
         extractionThreads.shutdownNow();
         readiness.close();

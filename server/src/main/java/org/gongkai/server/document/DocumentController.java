@@ -36,7 +36,6 @@ public final class DocumentController {
         app.get("/api/v1/documents/{id}", this::report, RouteAccess.DOCUMENT_READERS);
         app.get("/api/v1/documents/{id}/history", ctx -> ctx.json(service.history(AccessGuard.actor(ctx), ctx.pathParam("id"))),
                 RouteAccess.DOCUMENT_READERS);
-        app.get("/api/v1/documents/{id}/original", this::original, RouteAccess.DOCUMENT_READERS);
     }
 
     /**
@@ -72,20 +71,6 @@ public final class DocumentController {
         }
         throw ApiException.badRequest("BAD_WAIT", "wait 应为 0–" + MAX_WAIT_SECONDS + " 之间的秒数",
                 "wait must be a number of seconds from 0 to " + MAX_WAIT_SECONDS);
-    }
-
-    /** The stored original, as uploaded (from shared storage on any server), to those who may open the document; audited. */
-    private void original(Context ctx) throws IOException {
-        Actor actor = AccessGuard.actor(ctx);
-        String id = ctx.pathParam("id");
-        Report r = service.report(actor, id); // the report's access rule (404 for others)
-        access.opened(actor, id, "下载原件", r.findings().stream().map(org.gongkai.server.pipeline.ReportedFinding::category).toList(), ctx.ip());
-        DocumentRecord d = service.find(id);
-        String encoded = java.net.URLEncoder.encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        ctx.header("Content-Disposition", "attachment; filename=\"original\"; filename*=UTF-8''" + encoded);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.contentType(d.mediaType());
-        ctx.result(java.nio.file.Files.newInputStream(service.original(d)));
     }
 
     private void upload(Context ctx) throws IOException {

@@ -52,7 +52,11 @@ public final class RedactionService {
         return build(d.id(), d.fileName(), st.blocks(), st.complete(), rs);
     }
 
-    static RedactedCopy build(String id, String fileName, List<Block> blocks, boolean complete, List<Redaction> rs) {
+    /**
+     * The copy the given redactions make of the stored blocks (also used, without recording anything, for the
+     * reviewer's preview before a REDACT decision).
+     */
+    public static RedactedCopy build(String id, String fileName, List<Block> blocks, boolean complete, List<Redaction> rs) {
         DocumentText doc = DocumentText.of(blocks);
         List<TreeMap<Integer, Integer>> ranges = new ArrayList<>();
         blocks.forEach(b -> ranges.add(new TreeMap<>()));
@@ -118,7 +122,7 @@ public final class RedactionService {
 
     private static RedactedCopy.Removal removal(Redaction r, String text, String where, String occurrence) {
         return new RedactedCopy.Removal(r.findingId(), r.category(), categoryName(r.category()), text, where, r.basis(), r.actor(),
-                String.valueOf(r.decidedAt()), occurrence);
+                r.decidedAt() == null ? null : String.valueOf(r.decidedAt()), occurrence);
     }
 
     /** Every distinct removed text of two characters or more: what must not be found in an output. */
