@@ -48,9 +48,22 @@ public final class OfdExtractor implements Extractor {
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
         Failures.requireContent(file, "OFD document");
         BlockSink sink = new BlockSink(limits.maxChars());
-        Zips.gapIfDamaged(file, sink);
         int pages;
-        try (OFDReader reader = new OFDReader(file)) {
+        Path work = WorkFolder.create("ofd-");
+        try {
+            // ofdrw would unpack every entry as named into /tmp: validate all of them first, unpack into a folder of
+            // this document's own, and let ofdrw read that folder (it clamps the paths inside the package to it)
+            SafeZip.unpack(file, work, limits.minInflateRatio(), "OFD document");
+            pages = read(work, limits, sink);
+        } finally {
+            SafeZip.deleteTree(work);
+        }
+        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+    }
+
+    private int read(Path work, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
+        int pages;
+        try (OFDReader reader = new OFDReader(work.toString(), false)) {
             pages = reader.getNumberOfPages();
             ContentExtractor ex = new ContentExtractor(reader);
             for (int i = 1; i <= pages; i++) {
@@ -67,13 +80,13 @@ public final class OfdExtractor implements Extractor {
             }
             annotations(reader, sink);
             info(reader, sink);
-            attachments(reader, limits, sink);
+            attachments(reader, work, limits, sink);
         } catch (ExtractionException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "OFD document");
         }
-        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+        return pages;
     }
 
     /** Remarks of annotations: notes left on the pages, like comments in a Word document. */
@@ -126,7 +139,7 @@ public final class OfdExtractor implements Extractor {
         }
     }
 
-    private void attachments(OFDReader reader, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
+    private void attachments(OFDReader reader, Path work, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
         java.util.List<CT_Attachment> list;
         try {
             list = reader.getAttachmentList();
@@ -147,7 +160,7 @@ public final class OfdExtractor implements Extractor {
             } catch (Exception e) {
                 f = null;
             }
-            if (f == null || !Files.isRegularFile(f)) {
+            if (f == null || !f.toAbsolutePath().normalize().startsWith(work.toAbsolutePath().normalize()) || !Files.isRegularFile(f)) {
                 sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件 " + name + " 缺失，未读取 / OFD attachment " + name + " is missing", null);
                 continue;
             }
