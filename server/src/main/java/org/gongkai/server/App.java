@@ -26,7 +26,11 @@ import org.gongkai.server.redaction.RedactedRenderer;
 import org.gongkai.server.redaction.RedactionController;
 import org.gongkai.server.redaction.RedactionService;
 import org.gongkai.server.render.CjkPdfWriter;
+import org.gongkai.server.isolation.ChildProcessExtraction;
+import org.gongkai.server.isolation.IsolationConfig;
 import org.gongkai.server.pipeline.CheckPipeline;
+import org.gongkai.server.pipeline.Extraction;
+import org.gongkai.server.pipeline.InProcessExtraction;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.server.processing.ProcessingService;
@@ -46,19 +50,19 @@ public final class App implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final ProcessingService processing;
-    private final ExecutorService extractionThreads;
+    private final Extraction extraction;
     private final SearchIndex searchIndex;
     private final SearchService search;
     private final Javalin javalin;
 
-    private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
+    private App(ServerConfig config, Database db, ProcessingService processing, Extraction extraction, SearchIndex searchIndex,
                 SearchService search, Javalin javalin) {
         this.config = config;
         this.searchIndex = searchIndex;
         this.search = search;
         this.db = db;
         this.processing = processing;
-        this.extractionThreads = extractionThreads;
+        this.extraction = extraction;
         this.javalin = javalin;
     }
 
@@ -66,10 +70,18 @@ public final class App implements AutoCloseable {
         return new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** Plugins and pipeline, shared by the server and the CLI. */
+    /** The pipeline with extraction in this process: the CLI, benchmarks and accuracy runs (short-lived processes). */
     public static CheckPipeline pipeline(PluginRegistry plugins, ExecutorService extractionThreads, ServerConfig cfg) {
-        return new CheckPipeline(plugins, extractionThreads, cfg.parseTimeout().toMillis(),
-                new ExtractionLimits(cfg.maxChars(), 3, 0.01, true));
+        return new CheckPipeline(plugins, new InProcessExtraction(extractionThreads, cfg.parseTimeout().toMillis()), limits(cfg));
+    }
+
+    /** The pipeline with extraction in child processes: the server. */
+    public static CheckPipeline pipeline(PluginRegistry plugins, Extraction extraction, ServerConfig cfg) {
+        return new CheckPipeline(plugins, extraction, limits(cfg));
+    }
+
+    private static ExtractionLimits limits(ServerConfig cfg) {
+        return new ExtractionLimits(cfg.maxChars(), 3, 0.01, true);
     }
 
     public static ExecutorService extractionThreads() {
@@ -85,13 +97,18 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(ServerConfig cfg) {
+        return create(cfg, IsolationConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** The server with parsers isolated as {@code isolation} says. */
+    public static App create(ServerConfig cfg, IsolationConfig isolation) {
         try {
             Files.createDirectories(cfg.dataDir());
             BlobStore blobs = new BlobStore(cfg.dataDir());
             blobs.cleanTemporary();
             PluginRegistry plugins = PluginRegistry.load(environment(cfg));
             Database db = new Database(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
-            ExecutorService extraction = extractionThreads();
+            Extraction extraction = new ChildProcessExtraction(isolation, environment(cfg), cfg.workers(), cfg.parseTimeout().toMillis());
             ObjectMapper json = objectMapper();
             SearchIndex searchIndex = new SearchIndex(cfg.dataDir().resolve("index"));
             SearchService search = new SearchService(searchIndex, db, json);
@@ -183,7 +200,7 @@ public final class App implements AutoCloseable {
     public void close() {
         javalin.stop();
         processing.close();
-        extractionThreads.shutdownNow();
+        extraction.close();
         searchIndex.close();
         db.close();
     }

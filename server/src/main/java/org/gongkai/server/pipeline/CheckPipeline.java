@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.spi.Attribute;
 import org.gongkai.spi.Block;
@@ -45,19 +41,26 @@ public final class CheckPipeline {
     private static final String HOST = "gongkai";
 
     private final PluginRegistry plugins;
-    private final ExecutorService extractionThreads;
-    private final long timeoutMillis;
+    private final Extraction extraction;
     private final ExtractionLimits limits;
 
     /**
+     * @param extraction where extractors run: in this process (CLI) or in child processes (server)
+     */
+    public CheckPipeline(PluginRegistry plugins, Extraction extraction, ExtractionLimits limits) {
+        this.plugins = plugins;
+        this.extraction = extraction;
+        this.limits = limits;
+    }
+
+    /**
+     * Extraction on threads of this process.
+     *
      * @param extractionThreads threads extraction runs on, so that a parser that ignores interruption can be
      *                          abandoned at the time-out without blocking the caller
      */
     public CheckPipeline(PluginRegistry plugins, ExecutorService extractionThreads, long timeoutMillis, ExtractionLimits limits) {
-        this.plugins = plugins;
-        this.extractionThreads = extractionThreads;
-        this.timeoutMillis = timeoutMillis;
-        this.limits = limits;
+        this(plugins, new InProcessExtraction(extractionThreads, timeoutMillis), limits);
     }
 
     /** The extractor for a media type, if any (intake answers 415 when there is none). */
@@ -105,31 +108,19 @@ public final class CheckPipeline {
             findings.add(failure(Category.EXTRACTION_FAILED, "无法检查此类型的文件（" + mediaType + "） / no extractor for " + mediaType));
             return null;
         }
-        Future<DocumentText> f = extractionThreads.submit(() -> ex.get().extract(file, mediaType, limits));
         try {
-            DocumentText text = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            DocumentText text = extraction.extract(ex.get(), file, mediaType, limits);
             if (text.blocks().isEmpty() || text.visibleTextLength() == 0 && text.complete()) {
                 findings.add(failure(Category.NO_TEXT, "文件中没有可读取的文字（可能是扫描件或空白文件），须人工审查 / the file has no readable text (scan or blank); manual review needed"));
                 return text.blocks().isEmpty() ? null : text;
             }
             return text;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            findings.add(failure(Category.EXTRACTION_FAILED, "文本提取超时（" + timeoutMillis / 1000 + " 秒），须人工审查 / text extraction timed out after "
-                    + timeoutMillis / 1000 + " s; manual review needed"));
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ExtractionException ee) {
-                findings.add(failure(ee.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, ee.getMessage()));
-            } else {
-                LOG.warn("extractor {} failed on {}", ex.get().name(), file, c);
-                findings.add(failure(Category.EXTRACTION_FAILED, "文件已损坏或格式异常，无法读取，请另存为新文件后重新上传 / the file is damaged or malformed ("
-                        + c.getClass().getSimpleName() + "); re-save it and upload again"));
-            }
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            findings.add(failure(Category.EXTRACTION_FAILED, "处理被中断 / processing was interrupted"));
+        } catch (ExtractionException e) {
+            findings.add(failure(e.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("extraction of {} failed", file, e);
+            findings.add(failure(Category.EXTRACTION_FAILED, "文件已损坏或格式异常，无法读取，请另存为新文件后重新上传 / the file is damaged or malformed ("
+                    + e.getClass().getSimpleName() + "); re-save it and upload again"));
         }
         return null;
     }
