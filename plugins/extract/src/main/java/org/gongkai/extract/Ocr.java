@@ -61,6 +61,12 @@ final class Ocr {
     }
 
     String recognise(Path image) throws IOException, InterruptedException {
+        return recognise(image, timeoutSeconds);
+    }
+
+    /** Recognises the text of an image file within {@code seconds} (at most the configured time-out). */
+    String recognise(Path image, long seconds) throws IOException, InterruptedException {
+        long timeoutSeconds = Math.min(seconds, this.timeoutSeconds);
         Path dir = Files.createTempDirectory("gongkai-ocr-out");
         Path out = dir.resolve("out.txt");
         try {
