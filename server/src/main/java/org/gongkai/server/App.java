@@ -80,8 +80,9 @@ public final class App implements AutoCloseable {
         return new CheckPipeline(plugins, extraction, limits(cfg));
     }
 
+    /** Embedded documents are read 10 levels deep (a document nested deeper is a gap, never silence). */
     private static ExtractionLimits limits(ServerConfig cfg) {
-        return new ExtractionLimits(cfg.maxChars(), 3, 0.01, true);
+        return new ExtractionLimits(cfg.maxChars(), 10, 0.01, true);
     }
 
     public static ExecutorService extractionThreads() {

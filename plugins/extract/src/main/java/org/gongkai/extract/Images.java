@@ -32,7 +32,7 @@ final class Images {
     static final int MIN_HEIGHT = 12;
     static final long MIN_PIXELS = 2_000;
     /** Larger pictures are not given to tesseract (minutes of work, hundreds of MB): a gap. */
-    static final long MAX_PIXELS = 60_000_000L;
+    static final long MAX_PIXELS = 40_000_000L;
     private static final int MAX_LISTED = 200;
 
     /** What became of one picture. */
@@ -81,13 +81,14 @@ final class Images {
             note(source, Status.DUPLICATE, "与前一图片相同 / same as an earlier picture");
             return;
         }
-        if (size == null) {
-            // EMF/WMF/SVG and other formats tesseract cannot read may carry text
+        if (size == null && !raster(file)) {
+            // EMF/WMF/SVG and other vector formats may carry text that OCR cannot read
             unread(source, "图片格式无法识别", "picture format OCR cannot read", page, sink);
             return;
         }
-        long pixels = (long) size[0] * size[1];
-        if (size[0] < MIN_WIDTH || size[1] < MIN_HEIGHT || pixels < MIN_PIXELS) {
+        // a raster Java cannot measure (CMYK JPEG, WebP, JBIG2 …) goes to tesseract as it is
+        long pixels = size == null ? 0 : (long) size[0] * size[1];
+        if (size != null && (size[0] < MIN_WIDTH || size[1] < MIN_HEIGHT || pixels < MIN_PIXELS)) {
             note(source, Status.TOO_SMALL, size[0] + "×" + size[1]);
             return;
         }
@@ -95,8 +96,9 @@ final class Images {
             unread(source, enabled ? "本机未安装 OCR（tesseract 中文模型）" : "OCR 已停用", enabled ? "no OCR installed" : "OCR disabled", page, sink);
             return;
         }
-        if (pixels > MAX_PIXELS) {
-            unread(source, "图片过大（" + size[0] + "×" + size[1] + "）", "picture too large (" + size[0] + "×" + size[1] + ")", page, sink);
+        if (size == null && sizeOf(file) > 30L * 1024 * 1024 || pixels > MAX_PIXELS) {
+            String dims = size == null ? sizeOf(file) / (1024 * 1024) + " MB" : size[0] + "×" + size[1];
+            unread(source, "图片过大（" + dims + "）", "picture too large (" + dims + ")", page, sink);
             return;
         }
         long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -156,6 +158,11 @@ final class Images {
         }
     }
 
+    /** Seconds of the OCR budget left (0 when spent). */
+    long secondsLeft() {
+        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L);
+    }
+
     /** Every picture met, in order, with what became of it. */
     List<Outcome> outcomes() {
         return outcomes;
@@ -177,6 +184,36 @@ final class Images {
             sb.append("…\t另有 ").append(count - outcomes.size()).append(" 张图片\t\n");
         }
         return sb.toString().strip();
+    }
+
+    /** Raster formats tesseract (leptonica) reads, by their magic bytes. */
+    static boolean raster(Path file) {
+        byte[] h = new byte[12];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(h, 0, h.length);
+            if (n < 4) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        int b0 = h[0] & 0xff;
+        int b1 = h[1] & 0xff;
+        return b0 == 0xFF && b1 == 0xD8 // JPEG
+                || b0 == 0x89 && h[1] == 'P' && h[2] == 'N' && h[3] == 'G'
+                || h[0] == 'G' && h[1] == 'I' && h[2] == 'F'
+                || h[0] == 'B' && h[1] == 'M'
+                || h[0] == 'I' && h[1] == 'I' && h[2] == 42 || h[0] == 'M' && h[1] == 'M' && h[3] == 42 // TIFF
+                || h[0] == 'R' && h[1] == 'I' && h[2] == 'F' && h[3] == 'F' && h[8] == 'W' && h[9] == 'E' // WebP
+                || b0 == 0x97 && h[1] == 'J' && h[2] == 'B' && h[3] == '2'; // JBIG2
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Width and height from the header, or {@code null} when ImageIO cannot read the format. */

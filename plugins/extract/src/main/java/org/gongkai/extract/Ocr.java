@@ -24,6 +24,11 @@ final class Ocr {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** No OCR: every picture that could hold text is a gap. */
+    static Ocr unavailable() {
+        return new Ocr("tesseract", false, 0);
+    }
+
     /** Probes {@code tesseract --list-langs} once. */
     static Ocr probe(String command, long timeoutSeconds) {
         try {
@@ -45,11 +50,16 @@ final class Ocr {
 
     /** Recognises the text of one image; empty when nothing was recognised. */
     String recognise(BufferedImage image) throws IOException, InterruptedException {
+        return recognise(image, timeoutSeconds);
+    }
+
+    /** Recognises the text of one image within {@code seconds}; empty when nothing was recognised. */
+    String recognise(BufferedImage image, long seconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("gongkai-ocr");
         try {
             Path png = dir.resolve("page.png");
             ImageIO.write(image, "png", png.toFile());
-            return recognise(png);
+            return recognise(png, seconds);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {

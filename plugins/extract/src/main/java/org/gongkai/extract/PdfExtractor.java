@@ -40,7 +40,7 @@ import org.gongkai.spi.PluginConfig;
  * document goes to manual review).
  */
 public final class PdfExtractor implements Extractor {
-    private Ocr ocr;
+    private Ocr ocr = Ocr.unavailable();
     private EmbeddedReader embedded = new EmbeddedReader(null);
     private int ocrDpi = 300;
     private long ocrBudgetMillis = 40_000;
@@ -51,7 +51,7 @@ public final class PdfExtractor implements Extractor {
     /** For documents embedded in others: shares the container's reader of embedded objects (and its OCR). */
     PdfExtractor(EmbeddedReader embedded) {
         this.embedded = embedded;
-        this.ocr = embedded.ocr();
+        this.ocr = embedded.ocr() == null ? Ocr.unavailable() : embedded.ocr();
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class PdfExtractor implements Extractor {
                 } else if (!blocks.flush(sink)) {
                     break;
                 } else if (hasImages(doc.getPage(i - 1))) {
-                    textPages += ocrPage(doc, i, limits, sink) ? 1 : 0;
+                    textPages += ocrPage(doc, i, limits, sink, images) ? 1 : 0;
                 }
                 annotations(doc.getPage(i - 1), i, sink, limits, images);
             }
@@ -169,8 +169,8 @@ public final class PdfExtractor implements Extractor {
     }
 
     /** OCR one page without text; a gap when OCR is missing or fails. */
-    private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
-        if (!limits.ocrEnabled() || !ocr.available()) {
+    private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink, Images images) throws ExtractionException {
+        if (!limits.ocrEnabled() || ocr == null || !ocr.available()) {
             sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，没有文本层，" + (limits.ocrEnabled() ? "未安装 OCR / page " + page
                     + " is an image without a text layer; no OCR installed" : "OCR 已停用 / page " + page + " is an image without a text layer; OCR is disabled"), page);
             return false;
@@ -181,7 +181,12 @@ public final class PdfExtractor implements Extractor {
             // a page of any size is rendered at no more than Images.MAX_PIXELS (a 5 m poster at 300 dpi would need gigabytes)
             float dpi = (float) (pixels > Images.MAX_PIXELS ? ocrDpi * Math.sqrt(Images.MAX_PIXELS / pixels) : ocrDpi);
             BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(page - 1, dpi, ImageType.GRAY);
-            String text = ocr.recognise(img);
+            if (images.secondsLeft() < 1) {
+                sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，OCR 时间预算已用完，未识别 / page " + page
+                        + " is an image; the OCR time budget is spent", page);
+                return false;
+            }
+            String text = ocr.recognise(img, images.secondsLeft());
             if (text.isBlank()) {
                 sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，OCR 未识别出文字 / page " + page + " is an image; OCR found no text", page);
                 return false;

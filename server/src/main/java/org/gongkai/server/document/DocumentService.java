@@ -16,6 +16,7 @@ import org.gongkai.server.auth.Actor;
 import org.gongkai.server.http.ApiException;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.CheckResult;
+import org.gongkai.server.pipeline.FormatNames;
 import org.gongkai.server.pipeline.ReportedFinding;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.storage.BlobStore;
@@ -88,8 +89,8 @@ public final class DocumentService {
         try {
             String mediaType = types.detect(staged.file());
             if (pipeline.extractorFor(mediaType).isEmpty()) {
-                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "无法检查此类型的文件（" + mediaType + "）。请上传 DOCX、DOC、WPS、PDF、OFD 或 TXT 文件",
-                        "cannot check files of type " + mediaType + "; upload DOCX, DOC, WPS, PDF, OFD or TXT");
+                FormatNames.Message why = FormatNames.unsupported(mediaType);
+                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", why.zh(), why.en());
             }
             String interpName = null;
             if (in.interpretation() != null) {

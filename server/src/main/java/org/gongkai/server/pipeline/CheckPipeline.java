@@ -72,7 +72,7 @@ public final class CheckPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
-        DocumentText text = extract(file, mediaType, findings);
+        DocumentText text = extract(file, mediaType, submission, findings);
         timings.put("extractMillis", (System.nanoTime() - t0) / 1_000_000);
         if (text == null) {
             return unreadable(submission, findings, timings);
@@ -102,10 +102,10 @@ public final class CheckPipeline {
                 reason, route, rule, place(all, text), timings);
     }
 
-    private DocumentText extract(Path file, String mediaType, List<Finding> findings) {
+    private DocumentText extract(Path file, String mediaType, Submission submission, List<Finding> findings) {
         Optional<Extractor> ex = extractorFor(mediaType);
         if (ex.isEmpty()) {
-            findings.add(failure(Category.EXTRACTION_FAILED, "无法检查此类型的文件（" + mediaType + "） / no extractor for " + mediaType));
+            findings.add(failure(Category.EXTRACTION_FAILED, FormatNames.unsupported(mediaType).joined()));
             return null;
         }
         try {
@@ -116,7 +116,12 @@ public final class CheckPipeline {
             }
             return text;
         } catch (ExtractionException e) {
-            findings.add(failure(e.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, e.getMessage()));
+            String message = e.getMessage();
+            if (e.reason() == ExtractionException.Reason.ENCRYPTED && mediaType.equals("application/x-tika-ooxml-protected")) {
+                // the package's type is inside the encryption: name it by the file name, so a spreadsheet is called one
+                message = FormatNames.encryptedOffice(submission.fileName()).joined();
+            }
+            findings.add(failure(e.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, message));
         } catch (RuntimeException e) {
             LOG.warn("extraction of {} failed", file, e);
             findings.add(failure(Category.EXTRACTION_FAILED, "文件已损坏或格式异常，无法读取，请另存为新文件后重新上传 / the file is damaged or malformed ("
