@@ -81,8 +81,11 @@ final class Ocr {
         Path out = dir.resolve("out.txt");
         try {
             // output to a file, not a pipe: reading a pipe blocks past the time-out when tesseract hangs
-            Process p = new ProcessBuilder(command, image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command, image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile());
+            // one thread per recognition: the server runs one per worker, and OpenMP's threads per process only contend
+            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            Process p = pb.start();
             try {
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     throw new IOException("tesseract timed out after " + timeoutSeconds + " s");

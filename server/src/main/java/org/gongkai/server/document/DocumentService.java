@@ -169,7 +169,8 @@ public final class DocumentService {
             List<ReportedFinding> before = db.jdbi().withExtension(FindingDao.class, f -> f.forDocument(d.supersedes()));
             resub = ReportAssembler.compare(d.supersedes(), before, findings);
         }
-        return ReportAssembler.fromRecord(d, readElements(d.elementsJson()), findings, resub);
+        List<Report.ImageView> images = db.jdbi().withExtension(DocumentDao.class, x -> x.images(id)).map(this::readImages).orElse(List.of());
+        return ReportAssembler.fromRecord(d, readElements(d.elementsJson()), findings, resub, images);
     }
 
     public List<Event> history(Actor actor, String id) {
@@ -275,6 +276,10 @@ public final class DocumentService {
             if (r.text() != null) {
                 dao.insertText(d.id(), r.text().pageCount(), r.text().complete(), r.text().properties().get("extractor"),
                         r.text().text(), write(r.text().blocks()));
+                List<Report.ImageView> images = Report.ImageView.parse(r.text().properties().get("images"));
+                if (!images.isEmpty()) {
+                    dao.setImages(d.id(), write(images));
+                }
             }
             fdao.deleteFor(d.id());
             int seq = 0;
@@ -302,6 +307,14 @@ public final class DocumentService {
     private String write(Object o) {
         try {
             return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Report.ImageView> readImages(String s) {
+        try {
+            return json.readValue(s, new TypeReference<List<Report.ImageView>>() { });
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -169,6 +169,8 @@ final class ChildProcess {
         } catch (IOException e) {
             // the pipe is already broken
         }
+        // what the child started (tesseract) goes with it, or it would run on to its own time-out
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Tika's forked mode: the server passes the stored file's path and gets compact JSON back. A child is memory-capped
  * ({@code -Xmx}), killed at the time-out, replaced when it crashes, runs out of memory or has served
  * {@link IsolationConfig#restartAfter()} documents. Whatever a parser does costs one document — it goes to
- * MANUAL_REVIEW with the reason — never the server. Children's temporary folders live in {@code data/tmp/extract},
+ * MANUAL_REVIEW with the reason — never the server. Children's temporary folders live in {@code data/extract-tmp},
  * are emptied after each document and removed with the child; the folder is emptied when the server starts.
  */
 public final class ChildProcessExtraction implements Extraction {
@@ -37,20 +37,25 @@ public final class ChildProcessExtraction implements Extraction {
     /**
      * Starts {@code children} children at once, so the first documents find them warm.
      *
-     * @param env the plugin environment; temporary folders go to {@code env.data()/tmp/extract}
+     * @param env the plugin environment; temporary folders go to {@code env.data()/extract-tmp}
      */
     public ChildProcessExtraction(IsolationConfig cfg, PluginConfig.Environment env, int children, long timeoutMillis) {
         this.cfg = cfg;
         this.env = env;
         this.timeoutMillis = timeoutMillis;
-        this.tmpRoot = env.data().resolve("tmp").resolve("extract");
+        // not below data/tmp: the blob store empties that folder file by file at start-up
+        this.tmpRoot = env.data().resolve("extract-tmp");
         ChildProcess.deleteTree(tmpRoot); // what children of an earlier run (killed with the server) left behind
         for (int i = 0; i < Math.max(1, children); i++) {
             idle.add(spawn());
         }
     }
 
+    /** A new child, or {@code null} once the pool is closed (a child started then would outlive the server's data folder). */
     private synchronized ChildProcess spawn() {
+        if (closed) {
+            return null;
+        }
         try {
             ChildProcess c = ChildProcess.start(cfg, env, tmpRoot);
             all.add(c);
@@ -79,6 +84,9 @@ public final class ChildProcessExtraction implements Extraction {
             if (!child.alive()) {
                 retire(child);
                 child = spawn();
+                if (child == null) {
+                    throw new ExtractionException(Reason.TIMEOUT, "服务正在停止，处理被中断 / the server is stopping; processing was interrupted");
+                }
             }
             ChildProcess.Outcome o = child.call(wire.request(new ExtractionWire.Request(extractor.name(), file, mediaType, limits)),
                     timeoutMillis, cfg.startupSeconds() * 1000L);
@@ -103,7 +111,7 @@ public final class ChildProcessExtraction implements Extraction {
             if (!keep) {
                 retire(child);
                 try {
-                    child = closed ? null : spawn();
+                    child = spawn();
                 } catch (IllegalStateException e) {
                     LOG.error("extraction child could not be restarted; the next document tries again", e);
                     // the retired child goes back: the next caller finds it dead and starts another
@@ -137,8 +145,14 @@ public final class ChildProcessExtraction implements Extraction {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
+        closed = true; // before taking the lock: a spawn waiting for it then starts nothing
+        synchronized (this) {
+            closeChildren();
+        }
+    }
+
+    private void closeChildren() {
         for (ChildProcess c : new ArrayList<>(all)) {
             c.destroy();
         }

@@ -62,7 +62,7 @@ class ChildProcessExtractionTest {
     }
 
     private static void assertTemporaryFoldersEmpty() throws Exception {
-        Path root = dir.resolve("data").resolve("tmp").resolve("extract");
+        Path root = dir.resolve("data").resolve("extract-tmp");
         try (Stream<Path> s = Files.walk(root)) {
             List<Path> left = s.filter(Files::isRegularFile).toList();
             assertEquals(List.of(), left, "a document left files in a child's temporary folder");

@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.gongkai.server.App;
+import org.gongkai.server.HttpApi;
 import org.gongkai.server.TestEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,12 +35,12 @@ class ParserIsolationApiTest {
     @TempDir
     static Path dir;
     private static App app;
-    private static HttpClient http;
+    private static HttpApi api;
 
     @BeforeAll
     static void start() {
         app = App.create(TestEnv.config(dir.resolve("data")).withParseTimeout(Duration.ofSeconds(8)), new IsolationConfig(64, 200, 180)).start();
-        http = HttpClient.newHttpClient();
+        api = new HttpApi(app.port());
     }
 
     @AfterAll
@@ -52,35 +48,8 @@ class ParserIsolationApiTest {
         app.close();
     }
 
-    /** Every request of this class goes through here (one place to add credentials). */
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
     private static JsonNode upload(String name, byte[] bytes) throws Exception {
-        String boundary = "gongkai" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attribute\"\r\n\r\nPUBLIC\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(bytes);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/documents")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-        assertEquals(202, r.statusCode(), r.body());
-        String id = JSON.readTree(r.body()).get("id").asText();
-        for (int i = 0; i < 1200; i++) {
-            JsonNode rep = JSON.readTree(send(HttpRequest.newBuilder(uri("/api/v1/documents/" + id)).GET()).body());
-            if ("CHECKED".equals(rep.path("status").asText())) {
-                return rep;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " not CHECKED within 120 s");
+        return api.check(name, bytes, "attribute", "PUBLIC");
     }
 
     private static String reasons(JsonNode report) {
@@ -90,7 +59,7 @@ class ParserIsolationApiTest {
     }
 
     private static void assertHealthy() throws Exception {
-        assertEquals(200, send(HttpRequest.newBuilder(uri("/api/v1/health")).GET()).statusCode());
+        assertEquals(200, api.get("/api/v1/health").statusCode());
         JsonNode clean = upload("clean.docx", Files.readAllBytes(TestEnv.fixtures().resolve("labelled").resolve("notice-public-clean.docx")));
         assertNotEquals("MANUAL_REVIEW", clean.get("route").asText(), reasons(clean));
     }
@@ -133,7 +102,7 @@ class ParserIsolationApiTest {
         try (Stream<Path> s = Files.walk(dir)) {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("evil")).toList());
         }
-        try (Stream<Path> s = Files.walk(dir.resolve("data").resolve("tmp").resolve("extract"))) {
+        try (Stream<Path> s = Files.walk(dir.resolve("data").resolve("extract-tmp"))) {
             assertEquals(List.of(), s.filter(Files::isRegularFile).toList(), "temporary files left behind");
         }
         assertHealthy();
