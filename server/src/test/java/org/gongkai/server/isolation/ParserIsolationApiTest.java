@@ -109,6 +109,23 @@ class ParserIsolationApiTest {
     }
 
     @Test
+    void the_report_says_which_pictures_were_read_and_which_not() throws Exception {
+        JsonNode r = upload("picture.docx", Files.readAllBytes(TestEnv.fixtures().resolve("hiding-places").resolve("picture.docx")));
+        JsonNode images = r.get("images");
+        assertEquals(1, images.size(), r.toString());
+        assertTrue(images.get(0).get("source").asText().contains("image1.png"), images.toString());
+        String status = images.get(0).get("status").asText();
+        assertTrue(status.equals("READ") || status.equals("UNREAD"), images.toString());
+        if (status.equals("UNREAD")) {
+            assertEquals("MANUAL_REVIEW", r.get("route").asText(), "a picture not read is a gap");
+        } else {
+            assertTrue(reasons(r).contains("ID_NUMBER"), reasons(r));
+        }
+        JsonNode alt = upload("alt-text.docx", Files.readAllBytes(TestEnv.fixtures().resolve("hiding-places").resolve("alt-text.docx")));
+        assertEquals("TOO_SMALL", alt.get("images").get(0).get("status").asText(), alt.get("images").toString());
+    }
+
+    @Test
     void a_document_that_exhausts_memory_and_one_that_never_ends_each_cost_one_document() throws Exception {
         JsonNode huge = upload("huge.docx", Files.readAllBytes(HostileDocuments.hugeParagraphDocx(dir.resolve("huge.docx"), 4_900_000)));
         assertEquals("MANUAL_REVIEW", huge.get("route").asText());
