@@ -15,10 +15,11 @@ import javax.imageio.ImageIO;
  */
 final class Ocr {
     private final String command;
-    private final boolean available;
+    /** Whether tesseract with chi_sim is there: probed once, on first use (a document without pictures never asks). */
+    private Boolean available;
     private final long timeoutSeconds;
 
-    private Ocr(String command, boolean available, long timeoutSeconds) {
+    private Ocr(String command, Boolean available, long timeoutSeconds) {
         this.command = command;
         this.available = available;
         this.timeoutSeconds = timeoutSeconds;
@@ -29,22 +30,28 @@ final class Ocr {
         return new Ocr("tesseract", false, 0);
     }
 
-    /** Probes {@code tesseract --list-langs} once. */
+    /** tesseract as {@code command}; {@code tesseract --list-langs} is run the first time it is needed. */
     static Ocr probe(String command, long timeoutSeconds) {
+        return new Ocr(command, null, timeoutSeconds);
+    }
+
+    private static boolean installed(String command) {
         try {
             Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            boolean ok = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
-            return new Ocr(command, ok, timeoutSeconds);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
         } catch (IOException e) {
-            return new Ocr(command, false, timeoutSeconds);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Ocr(command, false, timeoutSeconds);
+            return false;
         }
     }
 
-    boolean available() {
+    synchronized boolean available() {
+        if (available == null) {
+            available = installed(command);
+        }
         return available;
     }
 
