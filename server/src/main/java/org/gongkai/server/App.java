@@ -45,7 +45,11 @@ import org.gongkai.server.render.pages.PdfPages;
 import org.gongkai.server.render.pages.RenderLimits;
 import org.gongkai.server.render.CjkPdfWriter;
 import org.gongkai.server.basis.OfficeBasis;
+import org.gongkai.server.isolation.ChildProcessExtraction;
+import org.gongkai.server.isolation.IsolationConfig;
 import org.gongkai.server.pipeline.CheckPipeline;
+import org.gongkai.server.pipeline.Extraction;
+import org.gongkai.server.pipeline.InProcessExtraction;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.server.processing.ProcessingService;
@@ -75,7 +79,7 @@ public final class App implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final ProcessingService processing;
-    private final ExecutorService extractionThreads;
+    private final Extraction extraction;
     private final SearchIndex searchIndex;
     private final SearchService search;
     private final Javalin javalin;
@@ -84,7 +88,7 @@ public final class App implements AutoCloseable {
     private final Readiness readiness;
     private final PdfPages pages;
 
-    private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
+    private App(ServerConfig config, Database db, ProcessingService processing, Extraction extraction, SearchIndex searchIndex,
                 SearchService search, Javalin javalin, RouteTable routes, CheckedSignals signals, Readiness readiness, PdfPages pages) {
         this.routes = routes;
         this.pages = pages;
@@ -95,7 +99,7 @@ public final class App implements AutoCloseable {
         this.search = search;
         this.db = db;
         this.processing = processing;
-        this.extractionThreads = extractionThreads;
+        this.extraction = extraction;
         this.javalin = javalin;
     }
 
@@ -103,10 +107,20 @@ public final class App implements AutoCloseable {
         return new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** Plugins and pipeline, shared by the server and the CLI. */
+    /** The pipeline with extraction in this process: the CLI, benchmarks and accuracy runs (short-lived processes). */
     public static CheckPipeline pipeline(PluginRegistry plugins, ExecutorService extractionThreads, ServerConfig cfg) {
-        return new CheckPipeline(plugins, extractionThreads, cfg.parseTimeout().toMillis(),
-                new ExtractionLimits(cfg.maxChars(), 3, 0.01, true), OfficeBasis.load(cfg.configDir()));
+        return new CheckPipeline(plugins, new InProcessExtraction(extractionThreads, cfg.parseTimeout().toMillis()), limits(cfg),
+                OfficeBasis.load(cfg.configDir()));
+    }
+
+    /** The pipeline with extraction in child processes: the server. */
+    public static CheckPipeline pipeline(PluginRegistry plugins, Extraction extraction, ServerConfig cfg) {
+        return new CheckPipeline(plugins, extraction, limits(cfg), OfficeBasis.load(cfg.configDir()));
+    }
+
+    /** Embedded documents are read 10 levels deep (a document nested deeper is a gap, never silence). */
+    private static ExtractionLimits limits(ServerConfig cfg) {
+        return new ExtractionLimits(cfg.maxChars(), 10, 0.01, true);
     }
 
     public static ExecutorService extractionThreads() {
@@ -122,6 +136,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App create(ServerConfig cfg) {
+        return create(cfg, IsolationConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** The server with parsers isolated as {@code isolation} says. */
+    public static App create(ServerConfig cfg, IsolationConfig isolation) {
         try {
             Files.createDirectories(cfg.dataDir());
             PluginRegistry plugins = PluginRegistry.load(environment(cfg));
@@ -129,7 +148,7 @@ public final class App implements AutoCloseable {
             BlobStore blobs = cfg.blobStore().equals("database") ? new DatabaseBlobStore(db, cfg.dataDir()) : new FileBlobStore(cfg.dataDir());
             blobs.cleanTemporary();
             Clock clock = Clock.systemUTC();
-            ExecutorService extraction = extractionThreads();
+            Extraction extraction = new ChildProcessExtraction(isolation, environment(cfg), cfg.workers(), cfg.parseTimeout().toMillis());
             ObjectMapper json = objectMapper();
             SecurityAudit audit = new SecurityAudit(db, clock);
             ReviewQueues review = ReviewQueues.load(db, cfg.configDir(), clock, audit);
@@ -260,7 +279,7 @@ public final class App implements AutoCloseable {
         javalin.stop();
         pages.close();
         processing.close();
-        extractionThreads.shutdownNow();
+        extraction.close();
         readiness.close();
         search.close();
         searchIndex.close();

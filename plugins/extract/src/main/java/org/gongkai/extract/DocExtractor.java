@@ -33,6 +33,18 @@ import org.gongkai.spi.PluginConfig;
  * information (author, company, custom properties).
  */
 public final class DocExtractor implements Extractor {
+    /** What Tika calls an OLE2 file protected by DRM/IRM (a {@code \u0006DataSpaces} storage with a DRM data space). */
+    static final String DRM = "application/x-tika-ole-drm-encrypted";
+    private EmbeddedReader embedded = new EmbeddedReader(null);
+    private long ocrBudgetMillis = 40_000;
+
+    public DocExtractor() {
+    }
+
+    /** For documents embedded in others: shares the container's reader of embedded objects (and its OCR). */
+    DocExtractor(EmbeddedReader embedded) {
+        this.embedded = embedded;
+    }
 
     @Override
     public String name() {
@@ -41,19 +53,36 @@ public final class DocExtractor implements Extractor {
 
     @Override
     public Set<String> mediaTypes() {
-        return Set.of("application/msword", "application/vnd.ms-word", "application/x-tika-msoffice", "application/kswps", "application/wps-office.wps");
+        return Set.of("application/msword", "application/vnd.ms-word", "application/x-tika-msoffice", "application/kswps", "application/wps-office.wps", DRM);
     }
 
     @Override
     public void configure(PluginConfig config) {
         Failures.configurePoi(config.getDouble("minInflateRatio", 0.01));
+        embedded = new EmbeddedReader(Ocr.probe(config.get("tesseract", "tesseract"), config.getInt("ocrTimeoutSeconds", 120)));
+        ocrBudgetMillis = config.getInt("ocrBudgetSeconds", 40) * 1000L;
     }
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Images images = new Images(embedded.ocr(), limits.ocrEnabled(), ocrBudgetMillis);
+        DocumentText t = extract(file, mediaType, limits, images);
+        String inventory = images.property();
+        return inventory == null ? t : t.withProperty("images", inventory);
+    }
+
+    /** Extraction sharing the container's pictures (one OCR budget, each picture once). */
+    DocumentText extract(Path file, String mediaType, ExtractionLimits limits, Images images) throws ExtractionException {
         Failures.requireContent(file, "Word document");
+        if (mediaType.equals(DRM)) {
+            throw Failures.rightsProtected("Word document");
+        }
         BlockSink sink = new BlockSink(limits.maxChars());
+        Path work = WorkFolder.create("doc-");
         try (InputStream in = Files.newInputStream(file); POIFSFileSystem fs = new POIFSFileSystem(in)) {
+            if (fs.getRoot().hasEntry("\u0006DataSpaces")) {
+                throw Failures.rightsProtected("Word document");
+            }
             if (fs.getRoot().hasEntry("EncryptionInfo")) {
                 throw Failures.encrypted("Word document");
             }
@@ -65,6 +94,7 @@ public final class DocExtractor implements Extractor {
                 SummaryInformation si = doc.getSummaryInformation();
                 DocumentSummaryInformation dsi = doc.getDocumentSummaryInformation();
                 body(doc, sink);
+                DocObjects.read(doc, fs, sink, limits, images, embedded, work);
                 try (WordExtractor we = new WordExtractor(doc)) {
                     for (String c : we.getCommentsText()) {
                         sink.add(Part.COMMENT, c.strip(), null, "批注");
@@ -74,6 +104,12 @@ public final class DocExtractor implements Extractor {
                     for (String f : we.getFootnoteText()) {
                         sink.add(Part.BODY, clean(f), null, "脚注");
                     }
+                    for (String f : we.getEndnoteText()) {
+                        sink.add(Part.BODY, clean(f), null, "尾注");
+                    }
+                    for (String f : we.getMainTextboxText()) {
+                        sink.add(Part.BODY, clean(f), null, "文本框");
+                    }
                 }
                 summary(si, dsi, sink);
             }
@@ -81,6 +117,8 @@ public final class DocExtractor implements Extractor {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "Word document");
+        } finally {
+            SafeZip.deleteTree(work);
         }
         return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), 0);
     }
@@ -122,9 +160,16 @@ public final class DocExtractor implements Extractor {
                 fields.code.clear();
                 fields.inCode = 0;
             }
-            List<String[]> pieces = List.of(new String[] {Part.TRACKED_INSERTION.name(), inserted.toString().strip(), "修订：插入"},
+            List<String[]> pieces = new ArrayList<>(List.of(new String[] {Part.TRACKED_INSERTION.name(), inserted.toString().strip(), "修订：插入"},
                     new String[] {Part.TRACKED_DELETION.name(), deleted.toString().strip(), "修订：删除"},
-                    new String[] {Part.HIDDEN.name(), hidden.toString().strip(), "隐藏文字"});
+                    new String[] {Part.HIDDEN.name(), hidden.toString().strip(), "隐藏文字"}));
+            for (String code : fields.codes.toString().split("\u0000")) {
+                WordFields.Code fc = WordFields.of(code);
+                if (fc != null) {
+                    pieces.add(new String[] {Part.METADATA.name(), fc.text(), "域代码 " + fc.type()});
+                }
+            }
+            fields.codes.setLength(0);
             if (p.isInTable()) {
                 if (!inTable) {
                     table++;
@@ -191,6 +236,8 @@ public final class DocExtractor implements Extractor {
     private static final class Fields {
         final Deque<Boolean> code = new ArrayDeque<>();
         int inCode;
+        /** Field codes read in the paragraph so far, for {@link WordFields}. */
+        final StringBuilder codes = new StringBuilder();
     }
 
     /**
@@ -208,6 +255,7 @@ public final class DocExtractor implements Extractor {
                 f.code.push(Boolean.TRUE);
                 f.inCode++;
             } else if (c == 0x14) {
+                f.codes.append('\u0000');
                 if (!f.code.isEmpty() && f.code.peek()) {
                     f.code.pop();
                     f.code.push(Boolean.FALSE);
@@ -216,8 +264,12 @@ public final class DocExtractor implements Extractor {
             } else if (c == 0x15) {
                 if (!f.code.isEmpty() && f.code.pop()) {
                     f.inCode--;
+                    f.codes.append('\u0000');
                 }
             } else if (f.inCode > 0) {
+                if (f.inCode == 1) {
+                    f.codes.append(c);
+                }
                 continue;
             } else if (c == '\r' || c == 0x0b || c == 0x0c) {
                 sb.append('\n');

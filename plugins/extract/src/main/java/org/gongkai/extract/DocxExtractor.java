@@ -38,7 +38,16 @@ import org.gongkai.spi.PluginConfig;
 public final class DocxExtractor implements Extractor {
     /** Relationships of the main document to parts holding text: when one is missing, its text is missing. */
     private static final Set<String> TEXT_PARTS = Set.of("header", "footer", "footnotes", "endnotes", "comments", "oleObject", "package");
-    private EmbeddedReader embedded;
+    private EmbeddedReader embedded = new EmbeddedReader(null);
+    private long ocrBudgetMillis = 40_000;
+
+    public DocxExtractor() {
+    }
+
+    /** For documents embedded in others: shares the container's reader of embedded objects (and its OCR). */
+    DocxExtractor(EmbeddedReader embedded) {
+        this.embedded = embedded;
+    }
 
     @Override
     public String name() {
@@ -57,23 +66,35 @@ public final class DocxExtractor implements Extractor {
     @Override
     public void configure(PluginConfig config) {
         Failures.configurePoi(config.getDouble("minInflateRatio", 0.01));
-        embedded = new EmbeddedReader();
+        embedded = new EmbeddedReader(Ocr.probe(config.get("tesseract", "tesseract"), config.getInt("ocrTimeoutSeconds", 120)));
+        ocrBudgetMillis = config.getInt("ocrBudgetSeconds", 40) * 1000L;
     }
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Images images = new Images(embedded.ocr(), limits.ocrEnabled(), ocrBudgetMillis);
+        DocumentText t = extract(file, mediaType, limits, images);
+        String inventory = images.property();
+        return inventory == null ? t : t.withProperty("images", inventory);
+    }
+
+    /** Extraction sharing the container's pictures (one OCR budget, each picture once). */
+    DocumentText extract(Path file, String mediaType, ExtractionLimits limits, Images images) throws ExtractionException {
         if (mediaType.equals("application/x-tika-ooxml-protected")) {
-            throw Failures.encrypted("Word document");
+            throw Failures.encrypted("Office document");
         }
         Failures.requireContent(file, "Word document");
         BlockSink sink = new BlockSink(limits.maxChars());
         if (encryptedOle2(file)) {
-            throw Failures.encrypted("Word document");
+            throw Failures.encrypted("Office document");
         }
         Zips.gapIfDamaged(file, sink);
+        Path work = WorkFolder.create("docx-");
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             PackagePart main = mainPart(pkg).orElseThrow(() -> new ExtractionException(ExtractionException.Reason.CORRUPT,
                     "文件中没有 Word 正文部分，请另存为新的 DOCX 后重新上传 / no Word main document part; re-save as a new DOCX and upload again"));
+            DocxParts parts = new DocxParts(pkg, sink, limits, images, embedded, work, this);
+            parts.consumed(main);
             List<PackagePart> related = new ArrayList<>();
             List<String> types = new ArrayList<>();
             for (PackageRelationship rel : main.getRelationships()) {
@@ -100,29 +121,20 @@ public final class DocxExtractor implements Extractor {
             Map<String, List<WordXml.Pending>> comments = new LinkedHashMap<>();
             for (int i = 0; i < related.size(); i++) {
                 if (types.get(i).equals("comments")) {
+                    parts.consumed(related.get(i));
                     try (InputStream in = related.get(i).getInputStream()) {
                         comments.putAll(WordXml.readComments(in));
                     }
                 }
             }
-            int tables = read(main, sink, Part.BODY, "", 0, comments);
+            int tables = parts.read(main, Part.BODY, "", 0, comments);
             for (int i = 0; i < related.size(); i++) {
                 PackagePart p = related.get(i);
                 switch (types.get(i)) {
-                    case "header" -> tables = read(p, sink, Part.HEADER, "页眉", tables, comments);
-                    case "footer" -> tables = read(p, sink, Part.FOOTER, "页脚", tables, comments);
-                    case "footnotes" -> tables = read(p, sink, Part.BODY, "脚注", tables, comments);
-                    case "endnotes" -> tables = read(p, sink, Part.BODY, "尾注", tables, comments);
-                    case "oleObject", "package" -> {
-                        if (limits.maxEmbeddedDepth() > 0) {
-                            try (InputStream in = p.getInputStream()) {
-                                embedded.read(in, p.getPartName().getName(), sink, limits);
-                            }
-                        } else {
-                            sink.gap(ExtractionGap.Reason.TOO_DEEP, "嵌入对象 " + p.getPartName().getName() + " 未读取（不读取嵌入文档） / embedded object "
-                                    + p.getPartName().getName() + " not read (embedded documents are not read)", null);
-                        }
-                    }
+                    case "header" -> tables = parts.read(p, Part.HEADER, "页眉", tables, comments);
+                    case "footer" -> tables = parts.read(p, Part.FOOTER, "页脚", tables, comments);
+                    case "footnotes" -> tables = parts.read(p, Part.BODY, "脚注", tables, comments);
+                    case "endnotes" -> tables = parts.read(p, Part.BODY, "尾注", tables, comments);
                     default -> { }
                 }
             }
@@ -132,11 +144,14 @@ public final class DocxExtractor implements Extractor {
                     sink.add(b.part(), b.text(), null, b.source());
                 }
             }
-            properties(pkg, sink);
+            properties(pkg, sink, parts);
+            parts.sweep();
         } catch (ExtractionException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "Word document");
+        } finally {
+            SafeZip.deleteTree(work);
         }
         return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), 0);
     }
@@ -173,17 +188,8 @@ public final class DocxExtractor implements Extractor {
         }
     }
 
-    private static int read(PackagePart part, BlockSink sink, Part as, String source, int tablesBefore,
-            Map<String, List<WordXml.Pending>> comments) throws Exception {
-        WordXml x = new WordXml(sink, as, source, tablesBefore, comments);
-        try (InputStream in = part.getInputStream()) {
-            x.read(in);
-        }
-        return x.tableCount();
-    }
-
     /** Document properties that name people or organisations: they travel with the file when it is published. */
-    private static void properties(OPCPackage pkg, BlockSink sink) throws Exception {
+    private static void properties(OPCPackage pkg, BlockSink sink, DocxParts parts) throws Exception {
         PackageProperties p = pkg.getPackageProperties();
         meta(sink, "dc:creator 作者", p.getCreatorProperty());
         meta(sink, "cp:lastModifiedBy 最后修改者", p.getLastModifiedByProperty());
@@ -192,12 +198,17 @@ public final class DocxExtractor implements Extractor {
         meta(sink, "cp:keywords 关键词", p.getKeywordsProperty());
         meta(sink, "dc:description 备注", p.getDescriptionProperty());
         meta(sink, "cp:category 类别", p.getCategoryProperty());
+        for (PackagePart part : pkg.getPartsByContentType("application/vnd.openxmlformats-package.core-properties+xml")) {
+            parts.consumed(part);
+        }
         for (PackagePart part : pkg.getPartsByContentType("application/vnd.openxmlformats-officedocument.extended-properties+xml")) {
+            parts.consumed(part);
             try (InputStream in = part.getInputStream()) {
                 PropertiesXml.read(in, Set.of("Company", "Manager"), (k, v) -> meta(sink, "app:" + k + (k.equals("Company") ? " 单位" : " 经理"), Optional.of(v)));
             }
         }
         for (PackagePart part : pkg.getPartsByContentType("application/vnd.openxmlformats-officedocument.custom-properties+xml")) {
+            parts.consumed(part);
             try (InputStream in = part.getInputStream()) {
                 PropertiesXml.readCustom(in, (k, v) -> meta(sink, "custom:" + k + " 自定义属性", Optional.of(v)));
             }

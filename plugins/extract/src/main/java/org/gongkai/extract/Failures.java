@@ -29,6 +29,13 @@ final class Failures {
                 + " is encrypted or password-protected; remove the password and upload again");
     }
 
+    /** DRM/IRM (Information Rights Management): the content is encrypted for the users the rights name. */
+    static ExtractionException rightsProtected(String what) {
+        return new ExtractionException(Reason.ENCRYPTED, "文件已加密/受权限保护（DRM/IRM），无法读取，须人工审查；请由有权限者取消权限保护后另存上传 / the " + what
+                + " is encrypted / rights-protected (DRM/IRM) and cannot be read; manual review needed, or have someone with the rights remove the"
+                + " protection and upload it again");
+    }
+
     static ExtractionException of(Throwable t, String what) {
         if (t instanceof ExtractionException e) {
             return e;

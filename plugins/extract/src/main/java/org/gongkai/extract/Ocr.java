@@ -15,41 +15,58 @@ import javax.imageio.ImageIO;
  */
 final class Ocr {
     private final String command;
-    private final boolean available;
+    /** Whether tesseract with chi_sim is there: probed once, on first use (a document without pictures never asks). */
+    private Boolean available;
     private final long timeoutSeconds;
 
-    private Ocr(String command, boolean available, long timeoutSeconds) {
+    private Ocr(String command, Boolean available, long timeoutSeconds) {
         this.command = command;
         this.available = available;
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Probes {@code tesseract --list-langs} once. */
+    /** No OCR: every picture that could hold text is a gap. */
+    static Ocr unavailable() {
+        return new Ocr("tesseract", false, 0);
+    }
+
+    /** tesseract as {@code command}; {@code tesseract --list-langs} is run the first time it is needed. */
     static Ocr probe(String command, long timeoutSeconds) {
+        return new Ocr(command, null, timeoutSeconds);
+    }
+
+    private static boolean installed(String command) {
         try {
             Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            boolean ok = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
-            return new Ocr(command, ok, timeoutSeconds);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && out.lines().anyMatch(l -> l.strip().equals("chi_sim"));
         } catch (IOException e) {
-            return new Ocr(command, false, timeoutSeconds);
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Ocr(command, false, timeoutSeconds);
+            return false;
         }
     }
 
-    boolean available() {
+    synchronized boolean available() {
+        if (available == null) {
+            available = installed(command);
+        }
         return available;
     }
 
     /** Recognises the text of one image; empty when nothing was recognised. */
     String recognise(BufferedImage image) throws IOException, InterruptedException {
+        return recognise(image, timeoutSeconds);
+    }
+
+    /** Recognises the text of one image within {@code seconds}; empty when nothing was recognised. */
+    String recognise(BufferedImage image, long seconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("gongkai-ocr");
         try {
             Path png = dir.resolve("page.png");
             ImageIO.write(image, "png", png.toFile());
-            return recognise(png);
+            return recognise(png, seconds);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -61,12 +78,21 @@ final class Ocr {
     }
 
     String recognise(Path image) throws IOException, InterruptedException {
+        return recognise(image, timeoutSeconds);
+    }
+
+    /** Recognises the text of an image file within {@code seconds} (at most the configured time-out). */
+    String recognise(Path image, long seconds) throws IOException, InterruptedException {
+        long timeoutSeconds = Math.min(seconds, this.timeoutSeconds);
         Path dir = Files.createTempDirectory("gongkai-ocr-out");
         Path out = dir.resolve("out.txt");
         try {
             // output to a file, not a pipe: reading a pipe blocks past the time-out when tesseract hangs
-            Process p = new ProcessBuilder(command, image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command, image.toString(), "stdout", "-l", "chi_sim+eng", "--psm", "3")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile());
+            // one thread per recognition: the server runs one per worker, and OpenMP's threads per process only contend
+            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            Process p = pb.start();
             try {
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     throw new IOException("tesseract timed out after " + timeoutSeconds + " s");

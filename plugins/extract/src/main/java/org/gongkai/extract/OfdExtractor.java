@@ -27,7 +27,16 @@ import org.ofdrw.reader.model.AnnotionEntity;
  * attached files as attachments.
  */
 public final class OfdExtractor implements Extractor {
-    private EmbeddedReader embedded = new EmbeddedReader();
+    private EmbeddedReader embedded = new EmbeddedReader(null);
+    private long ocrBudgetMillis = 40_000;
+
+    public OfdExtractor() {
+    }
+
+    /** For documents embedded in others: shares the container's reader of embedded objects (and its OCR). */
+    OfdExtractor(EmbeddedReader embedded) {
+        this.embedded = embedded;
+    }
 
     @Override
     public String name() {
@@ -41,16 +50,38 @@ public final class OfdExtractor implements Extractor {
 
     @Override
     public void configure(PluginConfig config) {
-        embedded = new EmbeddedReader();
+        embedded = new EmbeddedReader(Ocr.probe(config.get("tesseract", "tesseract"), config.getInt("ocrTimeoutSeconds", 120)));
+        ocrBudgetMillis = config.getInt("ocrBudgetSeconds", 40) * 1000L;
     }
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Images images = new Images(embedded.ocr(), limits.ocrEnabled(), ocrBudgetMillis);
+        DocumentText t = extract(file, mediaType, limits, images);
+        String inventory = images.property();
+        return inventory == null ? t : t.withProperty("images", inventory);
+    }
+
+    /** Extraction sharing the container's pictures (one OCR budget, each picture once). */
+    DocumentText extract(Path file, String mediaType, ExtractionLimits limits, Images images) throws ExtractionException {
         Failures.requireContent(file, "OFD document");
         BlockSink sink = new BlockSink(limits.maxChars());
-        Zips.gapIfDamaged(file, sink);
         int pages;
-        try (OFDReader reader = new OFDReader(file)) {
+        Path work = WorkFolder.create("ofd-");
+        try {
+            // ofdrw would unpack every entry as named into /tmp: validate all of them first, unpack into a folder of
+            // this document's own, and let ofdrw read that folder (it clamps the paths inside the package to it)
+            SafeZip.unpack(file, work, limits.minInflateRatio(), "OFD document");
+            pages = read(work, limits, sink, images);
+        } finally {
+            SafeZip.deleteTree(work);
+        }
+        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+    }
+
+    private int read(Path work, ExtractionLimits limits, BlockSink sink, Images images) throws ExtractionException {
+        int pages;
+        try (OFDReader reader = new OFDReader(work.toString(), false)) {
             pages = reader.getNumberOfPages();
             ContentExtractor ex = new ContentExtractor(reader);
             for (int i = 1; i <= pages; i++) {
@@ -62,18 +93,20 @@ public final class OfdExtractor implements Extractor {
                     break;
                 }
             }
-            if (sink.blocks().isEmpty()) {
-                throw new ExtractionException(ExtractionException.Reason.NO_TEXT, "OFD 文件中没有文字，须人工审查 / the OFD file has no text; manual review needed");
-            }
+            boolean text = !sink.blocks().isEmpty();
             annotations(reader, sink);
             info(reader, sink);
-            attachments(reader, limits, sink);
+            attachments(reader, work, limits, sink, images);
+            pictures(work, sink, images);
+            if (!text && sink.blocks().stream().noneMatch(b -> b.part() == Part.BODY)) {
+                throw new ExtractionException(ExtractionException.Reason.NO_TEXT, "OFD 文件中没有文字，须人工审查 / the OFD file has no text; manual review needed");
+            }
         } catch (ExtractionException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "OFD document");
         }
-        return new DocumentText(sink.blocks(), sink.gaps(), Map.of("extractor", name(), "mediaType", mediaType), pages);
+        return pages;
     }
 
     /** Remarks of annotations: notes left on the pages, like comments in a Word document. */
@@ -126,7 +159,7 @@ public final class OfdExtractor implements Extractor {
         }
     }
 
-    private void attachments(OFDReader reader, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
+    private void attachments(OFDReader reader, Path work, ExtractionLimits limits, BlockSink sink, Images images) throws ExtractionException {
         java.util.List<CT_Attachment> list;
         try {
             list = reader.getAttachmentList();
@@ -147,15 +180,30 @@ public final class OfdExtractor implements Extractor {
             } catch (Exception e) {
                 f = null;
             }
-            if (f == null || !Files.isRegularFile(f)) {
+            if (f == null || !f.toAbsolutePath().normalize().startsWith(work.toAbsolutePath().normalize()) || !Files.isRegularFile(f)) {
                 sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件 " + name + " 缺失，未读取 / OFD attachment " + name + " is missing", null);
                 continue;
             }
             try (InputStream in = Files.newInputStream(f)) {
-                embedded.read(in, name, sink, limits);
+                embedded.read(in, "OFD 附件 " + name, sink, limits, images);
             } catch (java.io.IOException e) {
                 sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 附件 " + name + " 无法读取 / OFD attachment " + name + " could not be read", null);
             }
+        }
+    }
+
+    /** The pictures of the package (page images, seals, scans), each once: OCR'd, or a gap. Attachments are read above. */
+    private static void pictures(Path work, BlockSink sink, Images images) throws ExtractionException {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(work)) {
+            files = s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .matches(".*\\.(png|jpe?g|bmp|gif|tiff?|jb2|jbig2?)$")).sorted().toList();
+        } catch (java.io.IOException e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 图片无法列出 / the OFD pictures could not be listed", null);
+            return;
+        }
+        for (Path f : files) {
+            images.read(f, Part.BODY, null, "图片 " + work.relativize(f).toString().replace('\\', '/'), sink);
         }
     }
 }

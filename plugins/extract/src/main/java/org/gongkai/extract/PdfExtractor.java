@@ -40,9 +40,19 @@ import org.gongkai.spi.PluginConfig;
  * document goes to manual review).
  */
 public final class PdfExtractor implements Extractor {
-    private Ocr ocr;
-    private EmbeddedReader embedded;
-    private int ocrDpi;
+    private Ocr ocr = Ocr.unavailable();
+    private EmbeddedReader embedded = new EmbeddedReader(null);
+    private int ocrDpi = 300;
+    private long ocrBudgetMillis = 40_000;
+
+    public PdfExtractor() {
+    }
+
+    /** For documents embedded in others: shares the container's reader of embedded objects (and its OCR). */
+    PdfExtractor(EmbeddedReader embedded) {
+        this.embedded = embedded;
+        this.ocr = embedded.ocr() == null ? Ocr.unavailable() : embedded.ocr();
+    }
 
     @Override
     public String name() {
@@ -58,7 +68,8 @@ public final class PdfExtractor implements Extractor {
     public void configure(PluginConfig config) {
         ocr = Ocr.probe(config.get("tesseract", "tesseract"), config.getInt("ocrTimeoutSeconds", 120));
         ocrDpi = config.getInt("ocrDpi", 300);
-        embedded = new EmbeddedReader();
+        ocrBudgetMillis = config.getInt("ocrBudgetSeconds", 40) * 1000L;
+        embedded = new EmbeddedReader(ocr);
     }
 
     boolean ocrAvailable() {
@@ -67,10 +78,20 @@ public final class PdfExtractor implements Extractor {
 
     @Override
     public DocumentText extract(Path file, String mediaType, ExtractionLimits limits) throws ExtractionException {
+        Images images = new Images(ocr, limits.ocrEnabled(), ocrBudgetMillis);
+        DocumentText t = extract(file, mediaType, limits, images);
+        String inventory = images.property();
+        return inventory == null ? t : t.withProperty("images", inventory);
+    }
+
+    /** Extraction sharing the container's pictures (one OCR budget, each picture once). */
+    DocumentText extract(Path file, String mediaType, ExtractionLimits limits, Images images) throws ExtractionException {
         Failures.requireContent(file, "PDF");
         BlockSink sink = new BlockSink(limits.maxChars());
         int pages;
         int textPages = 0;
+        Path work = WorkFolder.create("pdf-");
+        PdfImages pictures = new PdfImages(images, work);
         try (PDDocument doc = Loader.loadPDF(new RandomAccessReadBufferedFile(file.toFile()))) {
             pages = doc.getNumberOfPages();
             PdfLayoutStripper stripper = new PdfLayoutStripper();
@@ -84,16 +105,18 @@ public final class PdfExtractor implements Extractor {
                     if (!blocks.add(page, i, sink)) {
                         break;
                     }
+                    pictures.read(doc.getPage(i - 1), i, sink);
                 } else if (!blocks.flush(sink)) {
                     break;
                 } else if (hasImages(doc.getPage(i - 1))) {
-                    textPages += ocrPage(doc, i, limits, sink) ? 1 : 0;
+                    textPages += ocrPage(doc, i, limits, sink, images) ? 1 : 0;
                 }
-                annotations(doc.getPage(i - 1), i, sink);
+                annotations(doc.getPage(i - 1), i, sink, limits, images);
             }
             blocks.flush(sink);
+            PdfForms.read(doc, sink);
             info(doc.getDocumentInformation(), sink);
-            attachments(doc, limits, sink);
+            attachments(doc, limits, sink, images);
             if (!endsProperly(file)) {
                 // PDFBox rebuilds a damaged cross-reference table and reads what it finds: never call that complete
                 sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "PDF 文件结尾不完整（缺少 %%EOF），文件可能被截断，部分内容可能未读取 / the PDF does not end properly"
@@ -105,6 +128,8 @@ public final class PdfExtractor implements Extractor {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw Failures.of(e, "PDF");
+        } finally {
+            SafeZip.deleteTree(work);
         }
         if (textPages == 0 && sink.blocks().stream().noneMatch(b -> b.part() == Part.BODY)) {
             throw new ExtractionException(ExtractionException.Reason.NO_TEXT, !limits.ocrEnabled()
@@ -144,15 +169,24 @@ public final class PdfExtractor implements Extractor {
     }
 
     /** OCR one page without text; a gap when OCR is missing or fails. */
-    private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink) throws ExtractionException {
-        if (!limits.ocrEnabled() || !ocr.available()) {
+    private boolean ocrPage(PDDocument doc, int page, ExtractionLimits limits, BlockSink sink, Images images) throws ExtractionException {
+        if (!limits.ocrEnabled() || ocr == null || !ocr.available()) {
             sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，没有文本层，" + (limits.ocrEnabled() ? "未安装 OCR / page " + page
                     + " is an image without a text layer; no OCR installed" : "OCR 已停用 / page " + page + " is an image without a text layer; OCR is disabled"), page);
             return false;
         }
         try {
-            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(page - 1, ocrDpi, ImageType.GRAY);
-            String text = ocr.recognise(img);
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = doc.getPage(page - 1).getCropBox();
+            double pixels = (double) box.getWidth() / 72 * ocrDpi * box.getHeight() / 72 * ocrDpi;
+            // a page of any size is rendered at no more than Images.MAX_PIXELS (a 5 m poster at 300 dpi would need gigabytes)
+            float dpi = (float) (pixels > Images.MAX_PIXELS ? ocrDpi * Math.sqrt(Images.MAX_PIXELS / pixels) : ocrDpi);
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(page - 1, dpi, ImageType.GRAY);
+            if (images.secondsLeft() < 1) {
+                sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，OCR 时间预算已用完，未识别 / page " + page
+                        + " is an image; the OCR time budget is spent", page);
+                return false;
+            }
+            String text = ocr.recognise(img, images.secondsLeft());
             if (text.isBlank()) {
                 sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "第" + page + "页是图片，OCR 未识别出文字 / page " + page + " is an image; OCR found no text", page);
                 return false;
@@ -168,11 +202,25 @@ public final class PdfExtractor implements Extractor {
         }
     }
 
-    private static void annotations(PDPage page, int number, BlockSink sink) throws IOException, ExtractionException {
+    private void annotations(PDPage page, int number, BlockSink sink, ExtractionLimits limits, Images images) throws IOException, ExtractionException {
         for (PDAnnotation a : page.getAnnotations()) {
             String sub = a.getSubtype();
-            if ("Link".equals(sub) || "Widget".equals(sub)) {
+            if ("Widget".equals(sub)) {
                 continue;
+            }
+            if ("Link".equals(sub)) {
+                if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                        && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri && uri.getURI() != null) {
+                    sink.add(Part.METADATA, uri.getURI(), number, "超链接地址");
+                }
+                continue;
+            }
+            if (a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachment fa
+                    && fa.getFile() instanceof PDComplexFileSpecification spec && spec.getEmbeddedFile() != null) {
+                String name = spec.getFilename() == null ? "附件批注" : spec.getFilename();
+                try (InputStream in = spec.getEmbeddedFile().createInputStream()) {
+                    embedded.read(in, "第" + number + "页 " + name, sink, limits, images);
+                }
             }
             String c = a.getContents();
             if (c != null && !c.isBlank()) {
@@ -195,31 +243,35 @@ public final class PdfExtractor implements Extractor {
         }
     }
 
-    private void attachments(PDDocument doc, ExtractionLimits limits, BlockSink sink) throws IOException, ExtractionException {
+    private void attachments(PDDocument doc, ExtractionLimits limits, BlockSink sink, Images images) throws IOException, ExtractionException {
         PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
         PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
-        if (tree == null) {
+        if (tree != null) {
+            attachments(tree, limits, sink, images, 0);
+        }
+    }
+
+    private void attachments(org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node, ExtractionLimits limits, BlockSink sink, Images images, int level)
+            throws IOException, ExtractionException {
+        if (level > 20) {
+            sink.gap(ExtractionGap.Reason.TOO_DEEP, "PDF 附件目录嵌套过深，未读取 / PDF attachment tree nested too deep", null);
             return;
         }
-        Map<String, PDComplexFileSpecification> files = tree.getNames();
-        if (files == null) {
-            if (tree.getKids() != null && !tree.getKids().isEmpty()) {
-                sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "PDF 附件目录结构复杂，未读取 / nested PDF attachment tree not read", null);
-            }
-            return;
-        }
-        for (var e : files.entrySet()) {
-            PDEmbeddedFile f = e.getValue().getEmbeddedFile();
-            if (f == null) {
-                continue; // a reference to a file outside the PDF
-            }
-            if (limits.maxEmbeddedDepth() <= 0) {
-                sink.gap(ExtractionGap.Reason.TOO_DEEP, "PDF 附件 " + e.getKey() + " 未读取（不读取嵌入文档） / PDF attachment " + e.getKey()
-                        + " not read (embedded documents are not read)", null);
-            } else {
-                try (InputStream in = f.createInputStream()) {
-                    embedded.read(in, e.getKey(), sink, limits);
+        Map<String, PDComplexFileSpecification> files = node.getNames();
+        if (files != null) {
+            for (var e : files.entrySet()) {
+                PDEmbeddedFile f = e.getValue() == null ? null : e.getValue().getEmbeddedFile();
+                if (f == null) {
+                    continue; // a reference to a file outside the PDF
                 }
+                try (InputStream in = f.createInputStream()) {
+                    embedded.read(in, "PDF 附件 " + e.getKey(), sink, limits, images);
+                }
+            }
+        }
+        if (node.getKids() != null) {
+            for (var kid : node.getKids()) {
+                attachments(kid, limits, sink, images, level + 1);
             }
         }
     }

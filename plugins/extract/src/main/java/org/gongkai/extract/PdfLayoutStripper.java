@@ -103,6 +103,25 @@ final class PdfLayoutStripper extends PDFTextStripper {
                 Arrays.copyOf(rules, 3 * kept), Arrays.copyOf(ruleVertical, kept), w, h);
     }
 
+    /**
+     * Lines are rebuilt from baselines and font sizes first ({@link BaselineLines}); PDFBox then writes them in that
+     * order, without sorting again.
+     */
+    @Override
+    protected void writePage() throws IOException {
+        for (List<TextPosition> article : getCharactersByArticle()) {
+            List<TextPosition> arranged = BaselineLines.arrange(article);
+            article.clear();
+            article.addAll(arranged);
+        }
+        setSortByPosition(false);
+        try {
+            super.writePage();
+        } finally {
+            setSortByPosition(true);
+        }
+    }
+
     @Override
     protected void startPage(PDPage page) throws IOException {
         crop = page.getCropBox();

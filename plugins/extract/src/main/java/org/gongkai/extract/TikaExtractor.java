@@ -22,7 +22,9 @@ import org.gongkai.spi.PluginConfig;
 
 /**
  * Fallback for the other word-processing formats Tika reads (RTF, OpenDocument, WordPerfect): plain text as
- * body, author as metadata. Structure (comments, tracked changes) is not separated for these formats.
+ * body, author as metadata. Structure (comments, tracked changes) is not separated for these formats. Microsoft
+ * Works files are not claimed: Tika finds no text in them, and they would pass for blank scans; the host refuses
+ * them as an unsupported old format.
  */
 public final class TikaExtractor implements Extractor {
     private AutoDetectParser parser;
@@ -35,7 +37,7 @@ public final class TikaExtractor implements Extractor {
     @Override
     public Set<String> mediaTypes() {
         return Set.of("application/rtf", "text/rtf", "application/vnd.oasis.opendocument.text", "application/vnd.wordperfect",
-                "application/vnd.ms-works", "text/html", "application/xhtml+xml");
+                "text/html", "application/xhtml+xml");
     }
 
     @Override

@@ -33,6 +33,24 @@ final class WordXml {
     record Pending(Part part, String text, String source) {
     }
 
+    /** Something a paragraph refers to by relationship id: a picture, chart, SmartArt, OLE object, altChunk or link. */
+    record Ref(String kind, String id) {
+    }
+
+    /** Reads what a reference points at, adding its blocks (of {@code part}) where the paragraph stands. */
+    interface Refs {
+        void read(Ref ref, Part part) throws ExtractionException;
+    }
+
+    static final String R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    private static final String WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    private static final String PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    private static final String CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private static final String DGM = "http://schemas.openxmlformats.org/drawingml/2006/diagram";
+    private static final String V = "urn:schemas-microsoft-com:vml";
+    private static final String O = "urn:schemas-microsoft-com:office:office";
+
     private final BlockSink sink;
     private final Part part;
     private final String source;
@@ -46,6 +64,9 @@ final class WordXml {
         final StringBuilder visible = new StringBuilder();
         final List<Pending> pieces = new ArrayList<>();
         final List<String> commentIds = new ArrayList<>();
+        final List<Ref> refs = new ArrayList<>();
+        /** The field code being read ({@code w:instrText} between begin and separate), or null. */
+        StringBuilder code;
         /** Kind of the piece being read ({@code null} while the text is plain visible text). */
         Part open;
         StringBuilder openText;
@@ -58,6 +79,7 @@ final class WordXml {
         int col;
         StringBuilder cell;
         final List<Pending> pending = new ArrayList<>();
+        final List<Ref> refs = new ArrayList<>();
 
         Table(int number) {
             this.number = number;
@@ -75,6 +97,14 @@ final class WordXml {
     private int skipDepth;
     private String commentAuthor;
     private String commentId;
+    private boolean inInstr;
+    private Refs refs;
+
+    /** Where references to pictures, charts, objects and links are resolved; none: they are left to the caller's sweep. */
+    WordXml refs(Refs r) {
+        this.refs = r;
+        return this;
+    }
 
     /**
      * @param comments comments read with {@link #readComments}; each is written after the paragraph holding its
@@ -136,6 +166,8 @@ final class WordXml {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                         if (inText) {
                             text(r.getText());
+                        } else if (inInstr && !paras.isEmpty() && paras.peek().code != null) {
+                            paras.peek().code.append(r.getText());
                         }
                     }
                     default -> { }
@@ -154,10 +186,28 @@ final class WordXml {
             return;
         }
         if (!W.equals(ns)) {
+            drawing(r, ns, name);
             return;
         }
         switch (name) {
             case "p" -> paras.push(new Para());
+            case "altChunk" -> ref("altChunk", r.getAttributeValue(R, "id"));
+            case "hyperlink" -> {
+                ref("hyperlink", r.getAttributeValue(R, "id"));
+                metadata(r.getAttributeValue(W, "tooltip"), "超链接提示");
+            }
+            case "fldChar" -> {
+                String type = r.getAttributeValue(W, "fldCharType");
+                if ("begin".equals(type)) {
+                    para().code = new StringBuilder();
+                } else if ("separate".equals(type) || "end".equals(type)) {
+                    fieldCode();
+                }
+            }
+            case "fldSimple" -> {
+                para().code = new StringBuilder(String.valueOf(r.getAttributeValue(W, "instr")));
+                fieldCode();
+            }
             case "r" -> {
                 inRun = true;
                 runHidden = false;
@@ -168,7 +218,8 @@ final class WordXml {
                 }
             }
             case "t", "delText" -> inText = true;
-            case "instrText", "delInstrText" -> skipDepth = 1;
+            case "instrText" -> inInstr = true;
+            case "delInstrText" -> skipDepth = 1;
             case "tab" -> {
                 if (inRun) {
                     text("\t");
@@ -222,6 +273,7 @@ final class WordXml {
         }
         switch (r.getLocalName()) {
             case "t", "delText" -> inText = false;
+            case "instrText" -> inInstr = false;
             case "r" -> {
                 inRun = false;
                 runHidden = false;
@@ -240,6 +292,8 @@ final class WordXml {
                         emit(p.part(), p.text(), p.source());
                     }
                     t.pending.clear();
+                    resolve(t.refs, cell);
+                    t.refs.clear();
                 }
             }
             case "tbl" -> {
@@ -261,6 +315,7 @@ final class WordXml {
         }
         Para p = paras.pop();
         closePiece(p);
+        fieldCode(p);
         List<Pending> after = new ArrayList<>(p.pieces);
         for (String id : p.commentIds) {
             List<Pending> c = comments.remove(id);
@@ -276,6 +331,7 @@ final class WordXml {
             }
             t.cell.append(text);
             t.pending.addAll(after);
+            t.refs.addAll(p.refs);
             return;
         }
         if (part == Part.COMMENT) {
@@ -285,6 +341,84 @@ final class WordXml {
         }
         for (Pending h : after) {
             emit(h.part(), h.text(), h.source());
+        }
+        resolve(p.refs, part);
+    }
+
+    private void resolve(List<Ref> list, Part as) throws ExtractionException {
+        if (refs != null && collected == null) {
+            for (Ref r : list) {
+                refs.read(r, as);
+            }
+        }
+    }
+
+    /** Pictures, charts, SmartArt and OLE objects in DrawingML and VML, and their alternative text. */
+    private void drawing(XMLStreamReader r, String ns, String name) {
+        if (A.equals(ns) && name.equals("blip")) {
+            ref("image", r.getAttributeValue(R, "embed"));
+        } else if (V.equals(ns) && name.equals("imagedata")) {
+            ref("image", r.getAttributeValue(R, "id"));
+            metadata(r.getAttributeValue(O, "title"), "图片标题");
+        } else if (CHART.equals(ns) && name.equals("chart")) {
+            ref("chart", r.getAttributeValue(R, "id"));
+        } else if (DGM.equals(ns) && name.equals("relIds")) {
+            ref("diagram", r.getAttributeValue(R, "dm"));
+        } else if (O.equals(ns) && name.equals("OLEObject")) {
+            ref("object", r.getAttributeValue(R, "id"));
+        } else if ((WP.equals(ns) && name.equals("docPr")) || (PIC.equals(ns) && name.equals("cNvPr"))) {
+            metadata(r.getAttributeValue(null, "descr"), "图片或图形的替代文字");
+            metadata(r.getAttributeValue(null, "title"), "图片或图形的标题");
+        } else if (V.equals(ns) && (name.equals("shape") || name.equals("rect") || name.equals("roundrect"))) {
+            metadata(r.getAttributeValue(null, "alt"), "图形的替代文字");
+            metadata(r.getAttributeValue(null, "title"), "图形的标题");
+        }
+    }
+
+    private void ref(String kind, String id) {
+        if (id != null && !id.isBlank()) {
+            para().refs.add(new Ref(kind, id));
+        }
+    }
+
+    /** Text kept in the file beside what the reader sees (alternative text, tool tips, field codes): a metadata block. */
+    private void metadata(String text, String source) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Para p = para();
+        String s = prefix() + source;
+        for (Pending x : p.pieces) {
+            if (x.text().equals(text.strip())) {
+                return; // docPr and cNvPr repeat each other
+            }
+        }
+        p.pieces.add(new Pending(Part.METADATA, text.strip(), s));
+    }
+
+    private void fieldCode() {
+        if (!paras.isEmpty()) {
+            fieldCode(paras.peek());
+        }
+    }
+
+    /**
+     * A field's code ({@code HYPERLINK "…"}, {@code INCLUDETEXT "…"}, {@code MERGEFIELD …}): the reader sees only its
+     * result, the code travels with the file. Codes without arguments of their own ({@code PAGE}, {@code NUMPAGES}) are
+     * left out; for the rest, the quoted arguments (a link, a path, a tip) one a line, else the whole code.
+     */
+    private void fieldCode(Para p) {
+        if (p.code == null) {
+            return;
+        }
+        String code = p.code.toString().strip();
+        p.code = null;
+        if (code.isEmpty()) {
+            return;
+        }
+        WordFields.Code c = WordFields.of(code);
+        if (c != null) {
+            p.pieces.add(new Pending(Part.METADATA, c.text(), prefix() + "域代码 " + c.type()));
         }
     }
 

@@ -131,10 +131,10 @@ class DocExtractorTest {
         assertEquals("张三", blockWith(t, Part.TABLE, "张三").text());
         assertEquals(indexOf(t, Part.TABLE, "张三") + 1, indexOf(t, Part.HIDDEN, "曾用名张老三"));
 
-        // field codes are not text; their results are
+        // field codes are not body text, their results are; a link target travels with the file and is read apart
         assertEquals("详见链接文字。", blockWith(t, Part.BODY, "详见").text());
         assertNowhere(t, "HYPERLINK");
-        assertNowhere(t, "example.gov.cn");
+        assertKeptApart(t, "example.gov.cn", Part.METADATA);
         assertEquals("第1页", blockWith(t, Part.FOOTER, "页").text());
         assertNowhere(t, "PAGE");
 

@@ -29,6 +29,11 @@ final class Docx {
     private String company;
     private String documentPrologue = "";
     private final Map<String, byte[]> embeddings = new LinkedHashMap<>();
+    /** Further parts: name → {content type, relationship type or null, relationship id}, and their bytes. */
+    private final Map<String, String[]> extraParts = new LinkedHashMap<>();
+    private final Map<String, byte[]> extraBytes = new LinkedHashMap<>();
+    /** Further relationships of the document: id → {type, target, external}. */
+    private final Map<String, String[]> extraRels = new LinkedHashMap<>();
 
     static Docx create() {
         return new Docx();
@@ -82,6 +87,24 @@ final class Docx {
         embeddings.put(fileName, data);
         return this;
     }
+
+    /**
+     * A part {@code name} (below the package root, e.g. {@code word/charts/chart1.xml}) of {@code contentType}, related
+     * from the document as {@code relType} (a full URI) with id {@code relId}, or not related when {@code relType} is null.
+     */
+    Docx part(String name, String contentType, String relType, String relId, byte[] data) {
+        extraParts.put(name, new String[] {contentType, relType, relId});
+        extraBytes.put(name, data);
+        return this;
+    }
+
+    /** A relationship of the document to an external target (a hyperlink) or an existing part. */
+    Docx rel(String id, String type, String target, boolean external) {
+        extraRels.put(id, new String[] {type, target, String.valueOf(external)});
+        return this;
+    }
+
+    static final String RELS = REL;
 
     // ---- fragments ----
 
@@ -165,6 +188,7 @@ final class Docx {
                 + "<Default Extension=\"bin\" ContentType=\"application/vnd.openxmlformats-officedocument.oleObject\"/>"
                 + "<Default Extension=\"docx\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"/>"
                 + "<Default Extension=\"txt\" ContentType=\"text/plain\"/>"
+                + "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"
                 + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>");
         StringBuilder rootRels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -201,6 +225,21 @@ final class Docx {
             docRels.append("<Relationship Id=\"rId").append(rid++).append("\" Type=\"").append(REL).append("package\" Target=\"embeddings/")
                     .append(e.getKey()).append("\"/>");
             parts.put("word/embeddings/" + e.getKey(), e.getValue());
+        }
+        for (var e : extraParts.entrySet()) {
+            String name = e.getKey();
+            String[] v = e.getValue();
+            types.append("<Override PartName=\"/").append(name).append("\" ContentType=\"").append(v[0]).append("\"/>");
+            if (v[1] != null) {
+                String target = name.startsWith("word/") ? name.substring(5) : "../" + name;
+                docRels.append("<Relationship Id=\"").append(v[2]).append("\" Type=\"").append(v[1]).append("\" Target=\"").append(target).append("\"/>");
+            }
+            parts.put(name, extraBytes.get(name));
+        }
+        for (var e : extraRels.entrySet()) {
+            String[] v = e.getValue();
+            docRels.append("<Relationship Id=\"").append(e.getKey()).append("\" Type=\"").append(v[0]).append("\" Target=\"").append(esc(v[1]))
+                    .append(Boolean.parseBoolean(v[2]) ? "\" TargetMode=\"External\"/>" : "\"/>");
         }
         if (creator != null) {
             types.append("<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>");

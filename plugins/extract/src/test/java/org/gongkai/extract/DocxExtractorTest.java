@@ -340,7 +340,7 @@ class DocxExtractorTest {
     }
 
     @Test
-    void textBoxFallbackAndFieldCodesAreNotReadAsText() throws Exception {
+    void textBoxFallbackIsReadOnceAndFieldCodesAreKeptApartAsMetadata() throws Exception {
         String box = "<w:txbxContent>" + p(r("文本框内容")) + "</w:txbxContent>";
         Path f = Docx.create()
                 .body(p(r("正文"), "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>" + box
@@ -352,7 +352,9 @@ class DocxExtractorTest {
         assertEquals(1, t.text().split("文本框内容", -1).length - 1, "text box read once: " + describe(t));
         assertTrue(t.text().contains("链接文字"));
         assertNowhere(t, "HYPERLINK");
-        assertNowhere(t, "13812345678");
+        // the link target travels with the file: read, but never as body text
+        assertKeptApart(t, "13812345678", Part.METADATA);
+        assertEquals("域代码 HYPERLINK", blockWith(t, Part.METADATA, "13812345678").source());
     }
 
     @Test
@@ -413,8 +415,9 @@ class DocxExtractorTest {
         DocumentText two = docx.extract(f, DOCX, TestFiles.depth(2));
         assertWellFormed(two);
         assertTrue(two.complete(), describe(two));
-        Block a = blockWith(two, Part.ATTACHMENT, "外层附件的文字");
-        assertTrue(a.text().contains("最里层的文字"), describe(two));
+        Block outer = blockWith(two, Part.ATTACHMENT, "外层附件的文字");
+        Block innermost = blockWith(two, Part.ATTACHMENT, "最里层的文字");
+        assertTrue(innermost.source().startsWith(outer.source() + " › "), describe(two));
     }
 
     @Test

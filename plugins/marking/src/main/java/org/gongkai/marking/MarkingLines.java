@@ -10,7 +10,11 @@ import org.gongkai.spi.Part;
 /**
  * The lines where a marking stands when it is a marking: the 版头 (before the structure's header end, or the
  * first lines of the document), the top lines of each page, and page headers and footers. The same words
- * further down are prose about markings, not markings.
+ * further down are prose about markings, not markings. Text kept beside the document's flow — embedded objects
+ * (each with a 版头 of its own), alternative text, field codes, form, custom XML and property values — is short and
+ * stands alone: each of its lines is a candidate wherever it stands (the detector still requires the whole line to
+ * be the marking). So are body blocks that name their source (a chart, SmartArt, a form field, a picture's OCR text,
+ * a foot- or endnote). Comments, tracked deletions and hidden text are left to the hidden-content detector.
  */
 final class MarkingLines {
     /** Lines from the top of the document or of a page that count as its head. */
@@ -33,10 +37,13 @@ final class MarkingLines {
         for (int b = 0; b < t.blocks().size(); b++) {
             Block block = t.blocks().get(b);
             Part part = block.part();
-            boolean headerPart = part == Part.HEADER || part == Part.FOOTER;
-            if (!headerPart && part != Part.BODY && part != Part.TABLE) {
-                continue;
+            if (part == Part.COMMENT || part == Part.TRACKED_DELETION || part == Part.HIDDEN || part == Part.TRACKED_INSERTION) {
+                continue; // comments, deletions and hidden text are the hidden-content detector's (HIGH); insertions are inline
             }
+            // metadata values, embedded documents and body blocks with a source (a chart, SmartArt, a form field, a
+            // picture's text, a note) stand apart from the paragraphs: short and standalone, like headers
+            boolean headerPart = part == Part.HEADER || part == Part.FOOTER || part == Part.METADATA || part == Part.ATTACHMENT
+                    || part == Part.BODY && !block.source().isEmpty();
             if (block.page() != null && !block.page().equals(lastPage)) {
                 lastPage = block.page();
                 pageLines = 0;

@@ -286,14 +286,38 @@ class SecrecyMarkingDetectorTest {
     }
 
     @Test
-    void hiddenPartsAreLeftToTheHiddenContentDetector() {
+    void commentsAreLeftToTheHiddenContentDetector() {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block(Part.COMMENT, "机密★1年", null, "批注 作者：张三"));
-        blocks.add(new Block(Part.METADATA, "秘密★6个月", null, "dc:subject 主题"));
+        blocks.add(new Block(Part.TRACKED_DELETION, "绝密★长期", null, "修订：删除"));
         for (String l : BODY) {
             blocks.add(Block.body(l));
         }
         assertTrue(markings(Docs.context(blocks)).isEmpty());
+    }
+
+    @Test
+    void a_marking_kept_in_metadata_an_embedded_document_or_a_chart_is_a_marking_wherever_it_stands() {
+        List<Block> blocks = new ArrayList<>();
+        for (String l : BODY) {
+            blocks.add(Block.body(l));
+        }
+        blocks.add(new Block(Part.METADATA, "秘密★6个月", null, "图片或图形的替代文字"));
+        blocks.add(new Block(Part.ATTACHMENT, "某某文件", null, "嵌入对象 名单.docx"));
+        blocks.add(new Block(Part.ATTACHMENT, "机密★1年", null, "嵌入对象 名单.docx"));
+        blocks.add(new Block(Part.BODY, "绝密★长期\n销售额", null, "图表 /word/charts/chart1.xml"));
+        assertEquals(3, markings(Docs.context(blocks)).size(), () -> markings(Docs.context(blocks)).toString());
+    }
+
+    @Test
+    void a_marking_word_inside_a_metadata_sentence_is_not_a_marking() {
+        List<Block> blocks = new ArrayList<>();
+        for (String l : BODY) {
+            blocks.add(Block.body(l));
+        }
+        blocks.add(new Block(Part.METADATA, "关于秘密★期限标注方法的说明", null, "dc:title 标题"));
+        blocks.add(new Block(Part.ATTACHMENT, "涉及国家秘密的，按机密★1年标注", null, "嵌入对象 规定.docx"));
+        assertTrue(markings(Docs.context(blocks)).isEmpty(), () -> markings(Docs.context(blocks)).toString());
     }
 
     @Test

@@ -62,6 +62,13 @@ public interface DocumentDao {
     void insertText(@Bind("id") String id, @Bind("pages") int pages, @Bind("complete") boolean complete,
                     @Bind("extractor") String extractor, @Bind("text") String text, @Bind("blocks") String blocksJson);
 
+    /** Records what became of the document's pictures (JSON array), after {@link #insertText}. */
+    @SqlUpdate("UPDATE document_text SET images_json = :images WHERE document_id = :id")
+    void setImages(@Bind("id") String id, @Bind("images") String imagesJson);
+
+    @SqlQuery("SELECT images_json FROM document_text WHERE document_id = :id AND images_json IS NOT NULL")
+    Optional<String> images(@Bind("id") String id);
+
     /** The stored blocks (JSON) and whether extraction was complete. */
     @SqlQuery("SELECT blocks_json, complete FROM document_text WHERE document_id = :id")
     @RegisterConstructorMapper(StoredBlocks.class)

@@ -17,6 +17,7 @@ import org.gongkai.server.auth.Actor;
 import org.gongkai.server.http.ApiException;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.CheckResult;
+import org.gongkai.server.pipeline.FormatNames;
 import org.gongkai.server.pipeline.ReportedFinding;
 import org.gongkai.server.pipeline.TypeDetector;
 import org.gongkai.server.storage.BlobRows;
@@ -104,8 +105,8 @@ public final class DocumentService {
         try {
             String mediaType = types.detect(staged.file());
             if (pipeline.extractorFor(mediaType).isEmpty()) {
-                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "无法检查此类型的文件（" + mediaType + "）。请上传 DOCX、DOC、WPS、PDF、OFD 或 TXT 文件",
-                        "cannot check files of type " + mediaType + "; upload DOCX, DOC, WPS, PDF, OFD or TXT");
+                FormatNames.Message why = FormatNames.unsupported(mediaType);
+                throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", why.zh(), why.en());
             }
             String interpName = null;
             if (in.interpretation() != null) {
@@ -232,7 +233,8 @@ public final class DocumentService {
             List<ReportedFinding> before = db.jdbi().withExtension(FindingDao.class, f -> f.forDocument(d.supersedes()));
             resub = ReportAssembler.compare(d.supersedes(), before, findings);
         }
-        return ReportAssembler.fromRecord(d, readElements(d.elementsJson()), findings, resub);
+        List<Report.ImageView> images = db.jdbi().withExtension(DocumentDao.class, x -> x.images(id)).map(this::readImages).orElse(List.of());
+        return ReportAssembler.fromRecord(d, readElements(d.elementsJson()), findings, resub, images);
     }
 
     public List<Event> history(Actor actor, String id) {
@@ -392,6 +394,10 @@ public final class DocumentService {
             if (r.text() != null) {
                 dao.insertText(d.id(), r.text().pageCount(), r.text().complete(), r.text().properties().get("extractor"),
                         r.text().text(), write(r.text().blocks()));
+                List<Report.ImageView> images = Report.ImageView.parse(r.text().properties().get("images"));
+                if (!images.isEmpty()) {
+                    dao.setImages(d.id(), write(images));
+                }
             }
             h.execute("DELETE FROM finding WHERE document_id = ?", d.id());
             insertFindings(h, d.id(), r.findings());
@@ -438,6 +444,14 @@ public final class DocumentService {
     private String write(Object o) {
         try {
             return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Report.ImageView> readImages(String s) {
+        try {
+            return json.readValue(s, new TypeReference<List<Report.ImageView>>() { });
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,16 +36,23 @@ public final class ReportAssembler {
     public static Report fromCheck(String id, String fileName, String sha256, String mediaType, long size, CheckResult r) {
         return new Report(id, fileName, sha256, mediaType, size, DocumentStatus.CHECKED.name(), r.docType(), elements(r.elements()),
                 new Report.AttributeView(name(r.declared()), name(r.detected()), name(r.effective()), r.reason()),
-                r.route().name(), r.route().chinese(), r.routeRule(), r.findings(), null, null, null, null, null, null);
+                r.route().name(), r.route().chinese(), r.routeRule(), r.findings(), null, null, null, null, null, null,
+                r.text() == null ? List.of() : Report.ImageView.parse(r.text().properties().get("images")));
     }
 
     public static Report fromRecord(DocumentRecord d, Map<String, String> elements, List<ReportedFinding> findings, Report.Resubmission resub) {
+        return fromRecord(d, elements, findings, resub, List.of());
+    }
+
+    /** The report of a stored document, with what became of its pictures. */
+    public static Report fromRecord(DocumentRecord d, Map<String, String> elements, List<ReportedFinding> findings, Report.Resubmission resub,
+                                    List<Report.ImageView> images) {
         boolean checked = DocumentStatus.CHECKED.name().equals(d.status());
         return new Report(d.id(), d.fileName(), d.sha256(), d.mediaType(), d.sizeBytes(), d.status(), d.docType(), elements(elements),
                 new Report.AttributeView(d.declaredAttribute(), checked ? d.detectedAttribute() : null,
                         checked ? d.effectiveAttribute() : d.declaredAttribute(), checked ? d.effectiveReason() : d.declaredReason()),
                 d.route(), d.route() == null ? null : Route.valueOf(d.route()).chinese(), d.routeRule(), checked ? findings : List.of(),
-                d.department(), d.supersedes(), d.duplicateOf(), d.receivedAt(), d.checkedAt(), resub);
+                d.department(), d.supersedes(), d.duplicateOf(), d.receivedAt(), d.checkedAt(), resub, checked ? images : List.of());
     }
 
     /** Compares the findings of a returned version with its resubmission. */

@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.gongkai.server.basis.OfficeBasis;
 import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.spi.Attribute;
@@ -46,26 +42,34 @@ public final class CheckPipeline {
     private static final String HOST = "gongkai";
 
     private final PluginRegistry plugins;
-    private final ExecutorService extractionThreads;
-    private final long timeoutMillis;
+    private final Extraction extraction;
     private final ExtractionLimits limits;
     private final OfficeBasis basis;
 
     /**
+     * @param extraction where extractors run: in this process (CLI) or in child processes (server)
+     * @param basis      the deploying office's own rules, cited after the national ones in every finding
+     */
+    public CheckPipeline(PluginRegistry plugins, Extraction extraction, ExtractionLimits limits, OfficeBasis basis) {
+        this.plugins = plugins;
+        this.extraction = extraction;
+        this.limits = limits;
+        this.basis = basis;
+    }
+
+    /** Citing national rules only. */
+    public CheckPipeline(PluginRegistry plugins, Extraction extraction, ExtractionLimits limits) {
+        this(plugins, extraction, limits, OfficeBasis.none());
+    }
+
+    /**
+     * Extraction on threads of this process.
+     *
      * @param extractionThreads threads extraction runs on, so that a parser that ignores interruption can be
      *                          abandoned at the time-out without blocking the caller
      */
     public CheckPipeline(PluginRegistry plugins, ExecutorService extractionThreads, long timeoutMillis, ExtractionLimits limits) {
-        this(plugins, extractionThreads, timeoutMillis, limits, OfficeBasis.none());
-    }
-
-    /** @param basis the deploying office's own rules, cited after the national ones in every finding */
-    public CheckPipeline(PluginRegistry plugins, ExecutorService extractionThreads, long timeoutMillis, ExtractionLimits limits, OfficeBasis basis) {
-        this.plugins = plugins;
-        this.extractionThreads = extractionThreads;
-        this.timeoutMillis = timeoutMillis;
-        this.limits = limits;
-        this.basis = basis;
+        this(plugins, new InProcessExtraction(extractionThreads, timeoutMillis), limits, OfficeBasis.none());
     }
 
     /** The extractor for a media type, if any (intake answers 415 when there is none). */
@@ -77,7 +81,7 @@ public final class CheckPipeline {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
-        DocumentText text = extract(file, mediaType, findings);
+        DocumentText text = extract(file, mediaType, submission, findings);
         timings.put("extractMillis", (System.nanoTime() - t0) / 1_000_000);
         if (text == null) {
             return unreadable(submission, findings, timings);
@@ -107,37 +111,30 @@ public final class CheckPipeline {
                 reason, route, rule, place(all, text), timings);
     }
 
-    private DocumentText extract(Path file, String mediaType, List<Finding> findings) {
+    private DocumentText extract(Path file, String mediaType, Submission submission, List<Finding> findings) {
         Optional<Extractor> ex = extractorFor(mediaType);
         if (ex.isEmpty()) {
-            findings.add(failure(Category.EXTRACTION_FAILED, "无法检查此类型的文件（" + mediaType + "） / no extractor for " + mediaType));
+            findings.add(failure(Category.EXTRACTION_FAILED, FormatNames.unsupported(mediaType).joined()));
             return null;
         }
-        Future<DocumentText> f = extractionThreads.submit(() -> ex.get().extract(file, mediaType, limits));
         try {
-            DocumentText text = f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            DocumentText text = extraction.extract(ex.get(), file, mediaType, limits);
             if (text.blocks().isEmpty() || text.visibleTextLength() == 0 && text.complete()) {
                 findings.add(failure(Category.NO_TEXT, "文件中没有可读取的文字（可能是扫描件或空白文件），须人工审查 / the file has no readable text (scan or blank); manual review needed"));
                 return text.blocks().isEmpty() ? null : text;
             }
             return text;
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            findings.add(failure(Category.EXTRACTION_FAILED, "文本提取超时（" + timeoutMillis / 1000 + " 秒），须人工审查 / text extraction timed out after "
-                    + timeoutMillis / 1000 + " s; manual review needed"));
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ExtractionException ee) {
-                findings.add(failure(ee.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, ee.getMessage()));
-            } else {
-                LOG.warn("extractor {} failed on {}", ex.get().name(), file, c);
-                findings.add(failure(Category.EXTRACTION_FAILED, "文件已损坏或格式异常，无法读取，请另存为新文件后重新上传 / the file is damaged or malformed ("
-                        + c.getClass().getSimpleName() + "); re-save it and upload again"));
+        } catch (ExtractionException e) {
+            String message = e.getMessage();
+            if (e.reason() == ExtractionException.Reason.ENCRYPTED && mediaType.equals("application/x-tika-ooxml-protected")) {
+                // the package's type is inside the encryption: name it by the file name, so a spreadsheet is called one
+                message = FormatNames.encryptedOffice(submission.fileName()).joined();
             }
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            findings.add(failure(Category.EXTRACTION_FAILED, "处理被中断 / processing was interrupted"));
+            findings.add(failure(e.reason() == ExtractionException.Reason.NO_TEXT ? Category.NO_TEXT : Category.EXTRACTION_FAILED, message));
+        } catch (RuntimeException e) {
+            LOG.warn("extraction of {} failed", file, e);
+            findings.add(failure(Category.EXTRACTION_FAILED, "文件已损坏或格式异常，无法读取，请另存为新文件后重新上传 / the file is damaged or malformed ("
+                    + e.getClass().getSimpleName() + "); re-save it and upload again"));
         }
         return null;
     }

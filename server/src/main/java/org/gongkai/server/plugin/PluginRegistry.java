@@ -40,20 +40,8 @@ public final class PluginRegistry {
 
     /** Loads and configures the plugins named in {@code configDir/plugins.properties}. */
     public static PluginRegistry load(PluginConfig.Environment env) {
-        Properties props = new Properties();
-        Path file = env.config().resolve("plugins.properties");
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        } catch (IOException e) {
-            throw new IllegalStateException("插件配置无法读取 / cannot read plugin configuration " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, Map<String, String>> params = new HashMap<>();
-        for (String key : props.stringPropertyNames()) {
-            int dot = key.indexOf('.');
-            if (dot > 0) {
-                params.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), props.getProperty(key).strip());
-            }
-        }
+        Properties props = properties(env);
+        Map<String, Map<String, String>> params = parameters(props);
         List<Extractor> ex = select(Extractor.class, list(props, "extractors"), params, env);
         List<StructureParser> sp = select(StructureParser.class, list(props, "structure"), params, env);
         if (sp.size() != 1) {
@@ -69,6 +57,37 @@ public final class PluginRegistry {
             throw new IllegalStateException("插件配置中有未启用的插件参数 / parameters for plugins that are not enabled: " + new TreeSet<>(params.keySet()));
         }
         return new PluginRegistry(ex, sp.get(0), det, ro);
+    }
+
+    /**
+     * Only the extractors of {@code configDir/plugins.properties}, configured as {@link #load} configures them: what an
+     * extraction child process needs (it never loads detectors and their dictionaries).
+     */
+    public static List<Extractor> loadExtractors(PluginConfig.Environment env) {
+        Properties props = properties(env);
+        return select(Extractor.class, list(props, "extractors"), parameters(props), env);
+    }
+
+    private static Properties properties(PluginConfig.Environment env) {
+        Properties props = new Properties();
+        Path file = env.config().resolve("plugins.properties");
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new IllegalStateException("插件配置无法读取 / cannot read plugin configuration " + file + ": " + e.getMessage(), e);
+        }
+        return props;
+    }
+
+    private static Map<String, Map<String, String>> parameters(Properties props) {
+        Map<String, Map<String, String>> params = new HashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                params.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), props.getProperty(key).strip());
+            }
+        }
+        return params;
     }
 
     private static List<String> names(List<? extends Plugin> ps) {

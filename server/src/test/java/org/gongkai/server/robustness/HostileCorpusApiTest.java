@@ -57,12 +57,24 @@ class HostileCorpusApiTest {
                         outcomes.merge("HTTP " + r.code(), 1, Integer::sum);
                     }
                 }
+                Map<String, Integer> reasons = new TreeMap<>();
                 for (String id : accepted) {
                     JsonNode rep = awaitChecked(client, id);
                     outcomes.merge(rep.get("route").asText(), 1, Integer::sum);
+                    if ("MANUAL_REVIEW".equals(rep.get("route").asText())) {
+                        for (JsonNode f : rep.get("findings")) {
+                            String c = f.get("category").asText();
+                            if (c.equals("EXTRACTION_FAILED") || c.equals("NO_TEXT")) {
+                                String why = f.get("explanation").asText().replaceAll("[0-9]+|：.*?（", "");
+                                reasons.merge(why.substring(0, Math.min(24, why.length())), 1, Integer::sum);
+                                break;
+                            }
+                        }
+                    }
                 }
                 long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-                String summary = "hostile corpus: " + files.size() + " files → " + outcomes + "; heap in use " + usedMb + " MB";
+                String summary = "hostile corpus: " + files.size() + " files → " + outcomes + "; heap in use " + usedMb + " MB\nmanual review, first reason: "
+                        + reasons;
                 System.out.println(summary);
                 Files.writeString(TestEnv.root().resolve("server").resolve("target").resolve("hostile-corpus-outcomes.txt"), summary + "\n");
                 assertEquals(200, client.get("/api/v1/health").code());
