@@ -97,8 +97,6 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         Path rulesDir = explicit == null ? config.environment().config() : Path.of(explicit).toAbsolutePath().getParent();
         rules = RuleBook.open(rulesDir, explicit == null ? RULES_FILE : Path.of(explicit).getFileName().toString(), DictionaryDetector.class,
                 r -> r.requireTargets(SEVERITY.keySet(), Map.of(), Set.of()));
-        segment = HanLP.newSegment().enableOffset(true).enableNameRecognize(false).enablePlaceRecognize(false)
-                .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
         try {
             current.set(DictionarySet.load(dir));
             current.get().problems.forEach(p -> LOG.warn("dictionary line skipped: {}", p));
@@ -261,6 +259,15 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         return h.term().contexts().stream().anyMatch(w::contains);
     }
 
+    /** HanLP's segmenter, built when a term first needs its boundaries checked (loading HanLP's dictionaries takes a second). */
+    private synchronized Segment segment() {
+        if (segment == null) {
+            segment = HanLP.newSegment().enableOffset(true).enableNameRecognize(false).enablePlaceRecognize(false)
+                    .enableOrganizationRecognize(false).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false);
+        }
+        return segment;
+    }
+
     /** A term counts only when HanLP's segmentation of the words around it starts and ends a word where the term does. */
     private boolean onWordBoundaries(String text, Hit h) {
         if (h.end() - h.begin() >= 4) {
@@ -270,7 +277,7 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         String w = text.substring(from, Math.min(text.length(), h.end() + 6));
         boolean start = false;
         boolean end = false;
-        for (Term t : segment.seg(w)) {
+        for (Term t : segment().seg(w)) {
             int b = from + t.offset;
             int e = b + t.word.length();
             start |= b == h.begin();

@@ -42,7 +42,14 @@ public final class TikaExtractor implements Extractor {
 
     @Override
     public void configure(PluginConfig config) {
-        parser = new AutoDetectParser(new SafeDetector());
+        // nothing to configure; the parser is built on first use (it loads every Tika parser, and most servers never need it)
+    }
+
+    private synchronized AutoDetectParser parser() {
+        if (parser == null) {
+            parser = new AutoDetectParser(new SafeDetector());
+        }
+        return parser;
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class TikaExtractor implements Extractor {
         BodyContentHandler h = new BodyContentHandler(limits.maxChars());
         Metadata md = new Metadata();
         try (InputStream in = TikaInputStream.get(file, md)) {
-            parser.parse(in, h, md, new ParseContext());
+            parser().parse(in, h, md, new ParseContext());
         } catch (WriteLimitReachedException e) {
             sink.gap(ExtractionGap.Reason.TRUNCATED, "文本超过上限，其余部分未读取 / text truncated at the character limit", null);
         } catch (EncryptedDocumentException e) {
