@@ -81,12 +81,30 @@ public final class DecisionService {
         List<BulkResult> out = new ArrayList<>();
         for (BulkItem i : items) {
             try {
+                requireBulkAllowed(i);
                 out.add(new BulkResult(i.documentId(), 200, decide(actor, i.documentId(), i.decision()), null));
             } catch (ApiException e) {
                 out.add(new BulkResult(i.documentId(), e.status(), null, Map.of("code", e.code(), "message", e.getMessage())));
             }
         }
         return out;
+    }
+
+    /**
+     * Approving in bulk only where the queue configuration allows it at the item's stage ({@code bulkApprove}): a
+     * secrecy reviewer or the principal leader looks at each document on its own.
+     */
+    private void requireBulkAllowed(BulkItem i) {
+        if (i.decision() == null || !"APPROVE".equals(i.decision().action()) || i.documentId() == null || i.documentId().length() > 36) {
+            return;
+        }
+        db.jdbi().withExtension(QueueDao.class, d -> d.find(i.documentId())).filter(QueueItem::open).ifPresent(it -> {
+            boolean allowed = config.queue(it.queueName()).map(q -> q.bulkApproves(it.stage())).orElse(false);
+            if (!allowed) {
+                throw new ApiException(403, "BULK_NOT_ALLOWED", "此审核环节不允许批量通过，请逐件审核后决定",
+                        "this stage does not allow approval in bulk; decide each document on its own");
+            }
+        });
     }
 
     /** The redactions recorded for a document (for the redaction renderer). */

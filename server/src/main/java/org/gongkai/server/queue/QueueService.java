@@ -39,8 +39,12 @@ public final class QueueService {
         this.access = access;
     }
 
-    /** Open and overdue counts of one queue (shared/CONTRACT.md). */
-    public record QueueSummary(String name, String title, int open, int overdue) {
+    /**
+     * Open and overdue counts of one queue (shared/CONTRACT.md).
+     *
+     * @param bulkApprove codes of the stages the actor works here at which policy allows approving several documents at once
+     */
+    public record QueueSummary(String name, String title, int open, int overdue, List<String> bulkApprove) {
     }
 
     /**
@@ -65,7 +69,8 @@ public final class QueueService {
         db.jdbi().withExtension(QueueDao.class, d -> d.counts(clock.today())).forEach(c -> counts.put(c.queueName(), c));
         return config.queues().values().stream().filter(q -> !q.stagesFor(actor).isEmpty()).map(q -> {
             QueueDao.QueueCount c = counts.get(q.name());
-            return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount());
+            List<String> bulk = q.stagesFor(actor).stream().filter(q::bulkApproves).map(i -> q.stages().get(i).code()).toList();
+            return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount(), bulk);
         }).toList();
     }
 

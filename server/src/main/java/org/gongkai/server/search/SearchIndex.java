@@ -37,6 +37,8 @@ public final class SearchIndex implements AutoCloseable {
     /** Hits examined per access check, and how many batches at most (so a caller who may open little still gets an answer fast). */
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 20;
+    /** Hits one search returns at most (the workbench pages through them). */
+    public static final int MAX_HITS = 500;
     private final Analyzer analyzer = new CJKAnalyzer();
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -118,7 +120,7 @@ public final class SearchIndex implements AutoCloseable {
         } catch (ParseException e) {
             return List.of();
         }
-        int want = Math.max(1, Math.min(limit, 100));
+        int want = Math.max(1, Math.min(limit, MAX_HITS));
         try {
             searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.spi.Block;
@@ -68,8 +69,19 @@ public final class SearchService implements CheckListener {
      * reviewers; for everyone else redacted passages are masked in snippets.
      */
     public List<SearchIndex.Hit> search(Actor actor, String q, int limit) {
+        return search(actor, q, limit, ids -> Set.copyOf(ids));
+    }
+
+    /**
+     * As {@link #search(Actor, String, int)}, keeping only hits that {@code narrow} also admits (filters such as department,
+     * state or date, applied to each batch of candidates the actor may open, before snippets are built).
+     */
+    public List<SearchIndex.Hit> search(Actor actor, String q, int limit, java.util.function.Function<List<String>, Set<String>> narrow) {
         boolean reviewer = DocumentAccess.reviewer(actor);
-        return index.search(q, limit, reviewer, ids -> access.readable(actor, ids), (id, text) -> reviewer ? text : maskRedactions(id, text));
+        return index.search(q, limit, reviewer, ids -> {
+            Set<String> readable = access.readable(actor, ids);
+            return readable.isEmpty() ? readable : narrow.apply(ids.stream().filter(readable::contains).toList());
+        }, (id, text) -> reviewer ? text : maskRedactions(id, text));
     }
 
     private String maskRedactions(String documentId, String text) {
