@@ -51,6 +51,8 @@ export const ROUTE = { RETURNED: '退回起草单位', SECRECY_REVIEW: '保密�
 export const ATTR = { PUBLIC: '主动公开', ON_REQUEST: '依申请公开', NOT_PUBLIC: '不予公开', PARTIAL: '部分公开', NONE: '未标注' };
 export const PART = { BODY: '正文', TABLE: '表格', HEADER: '页眉', FOOTER: '页脚', COMMENT: '批注', TRACKED_INSERTION: '修订（插入）',
   TRACKED_DELETION: '修订（删除）', HIDDEN: '隐藏文字', METADATA: '文档属性', ATTACHMENT: '附件与嵌入对象', IMAGE: '图片文字（OCR）' };
+export const QUEUE = { SECRECY_REVIEW: '保密审查', DISCLOSURE_REVIEW: '区分处理审查', PUBLICATION_REVIEW: '发布审核（三级审核）',
+  MANUAL_REVIEW: '人工审查', RETURNED: '退回起草单位（办文机构）', REGISTERED: '登记备案', AUTHORITY_REVIEW: '报上级/保密工作部门审查' };
 export const SEV = { BLOCKER: '阻断', HIGH: '高', MEDIUM: '中', LOW: '低', INFO: '提示' };
 export const STATE = { PROCESSING: '检查中', OPEN: '审核中', PUBLISHED: '已公开', REGISTERED: '已登记备案', RETURNED: '已退回' };
 export const ACTION = { APPROVE: '通过', RETURN: '退回起草单位', ESCALATE: '需报审', REDACT: '区分处理（部分公开）', REGISTER: '登记备案（不公开）',

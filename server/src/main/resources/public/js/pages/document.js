@@ -40,7 +40,8 @@ export async function render(main, me) {
   }
 
   const actions = [];
-  if (item && item.state === 'OPEN' && canAct(me)) actions.push(h('a', { class: 'button', href: '/review/' + id, id: 'open-review' }, '进入审查'));
+  const uploader = (history.find((e) => e.action === 'RECEIVED') || {}).actor;
+  if (item && item.state === 'OPEN' && canAct(me, item, uploader)) actions.push(h('a', { class: 'button', href: '/review/' + id, id: 'open-review' }, '进入审查'));
   if (returned && hasRole(me, 'DRAFTER', 'DOCUMENT_OFFICE')) {
     actions.push(h('a', { class: 'button', href: '/upload?supersedes=' + encodeURIComponent(id), id: 'resubmit' }, '修改后重新提交'));
   }
@@ -58,7 +59,11 @@ export async function render(main, me) {
   viewer = renderText(textPane, text, findings, { verdicts, onPick: pick, documentId: id, pdf: rep.mediaType === 'application/pdf' });
 }
 
-export function canAct(me) { return hasRole(me, 'DRAFTER', 'DOCUMENT_OFFICE', 'SECRECY_REVIEWER', 'APPROVER'); }
+/** Whether to offer the review page: a reviewer or approver, or a drafter at the 经办人 level of another's document. */
+export function canAct(me, item, uploader) {
+  if (uploader === me.id) return false;
+  return hasRole(me, 'DOCUMENT_OFFICE', 'SECRECY_REVIEWER', 'APPROVER') || (hasRole(me, 'DRAFTER') && item.stage === 'HANDLER');
+}
 
 function stateOf(rep, item) {
   if (item) return item.state === 'OPEN' ? 'OPEN' : item.outcome;
@@ -71,7 +76,7 @@ function facts(rep, names) {
   const rows = [['文件名', rep.fileName], ['文种', rep.docType || '未识别'], ['发文字号', e.docNumber], ['成文日期', e.date], ['附注', e.annotation],
     ['密级标志', e.secrecy], ['呈批单属性', ATTR[a.declared] || '未填写'], ['附注属性', ATTR[a.detected] || a.detected], ['认定属性', ATTR[a.effective] || a.effective],
     ['理由', a.reason], ['起草单位', rep.department], ['收到时间', dateTime(rep.receivedAt)], ['检查完成', dateTime(rep.checkedAt)],
-    ['分流', rep.routeName], ['分流依据', rep.routeRule], ['文件编号', rep.id]];
+    ['分流', rep.routeName], ['分流依据', rep.routeRule ? rep.routeRule.split(' / ')[0] + '（分流规则 config/routing.rules）' : null], ['文件编号', rep.id]];
   return h('section', { class: 'card' }, h('h2', null, '检查报告'),
     h('dl', { class: 'facts', id: 'report-facts' }, rows.map(([k, v]) => [h('dt', null, k), h('dd', null, v || '—')])));
 }

@@ -24,7 +24,7 @@ export async function render(main, me) {
     const page = items.slice(offset, offset + LIMIT);
     const cols = [bulk.length ? '' : null, '文件', '环节', '起草单位', '公开属性', '最高严重程度', '期限', '处理人'].filter((c) => c !== null);
     body.replaceChildren(page.length ? table(cols, page.map((i) => {
-      const canBulk = bulk.includes(i.stage) && !i.claimant;
+      const canBulk = bulk.includes(i.stage) && !i.claimant && !i.important;
       const cells = [
         h('div', null, h('a', { href: '/review/' + i.documentId, class: 'item-link' }, i.title), i.important ? h('span', null, ' ', tag('重要', 'warn')) : null),
         `${i.stageName}（${i.stageNumber}/${i.stageCount}）`, i.department || '—', ATTR[i.attribute] || '—',

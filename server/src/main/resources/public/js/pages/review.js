@@ -4,7 +4,7 @@
 import { api, download, session, toError, ApiError } from '../lib/api.js';
 import { h, $, $$, tag, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
-import { dateTime, deadline, date, time, SEV, ATTR } from '../lib/fmt.js';
+import { dateTime, deadline, date, time, SEV, ATTR, QUEUE } from '../lib/fmt.js';
 import { loadText, renderText, findingList } from '../lib/doctext.js';
 import { opinionTable } from './document.js';
 
@@ -208,7 +208,7 @@ export async function render(main, me) {
       h('button', { class: 'secondary', id: 'redacted-docx', onclick: () => save2(`/api/v1/documents/${enc}/redacted?format=docx`, `部分公开-${id}.docx`) }, '下载部分公开 DOCX'),
       h('button', { class: 'secondary', id: 'redacted-pdf', onclick: () => save2(`/api/v1/documents/${enc}/redacted?format=pdf`, `部分公开-${id}.pdf`) }, '下载部分公开 PDF'))) : '';
   main.replaceChildren(
-    h('div', { class: 'crumbs' }, h('a', { href: '/queues' }, '审查队列'), item ? [' / ', h('a', { href: '/queues/' + item.queue }, item.queue)] : '', ' / ',
+    h('div', { class: 'crumbs' }, h('a', { href: '/queues' }, '审查队列'), item ? [' / ', h('a', { href: '/queues/' + item.queue }, QUEUE[item.queue] || item.queue)] : '', ' / ',
       h('a', { href: '/documents/' + enc }, '文件页')),
     pageHead(title, item ? tag(`${item.stageName}（${item.stageNumber}/${item.stageCount}）`, 'info') : '', item && item.worstSeverity ? tag(SEV[item.worstSeverity], 'sev-' + item.worstSeverity) : '',
       h('button', { class: 'secondary small', onclick: () => help.showModal(), title: '快捷键' }, '快捷键 ?')),

@@ -16,7 +16,7 @@ export async function render(main, me) {
   const departments = hasRole(me, 'DOCUMENT_OFFICE') ? (await api.get('/api/v1/departments')).departments : [];
   const files = [];
   const list = h('ul', { class: 'uploads', id: 'upload-list' });
-  const picker = h('input', { type: 'file', multiple: !supersedes, accept: ACCEPT, id: 'files', class: 'hidden' });
+  const picker = h('input', { type: 'file', multiple: !supersedes, accept: ACCEPT, id: 'files', class: 'visually-hidden' });
   const zone = h('div', { class: 'dropzone', id: 'dropzone', tabindex: 0, role: 'button' },
     h('b', null, supersedes ? '把修改后的文件拖到这里，或点击选择' : '把公文文件拖到这里，或点击选择（可多选）'),
     h('span', { class: 'hint' }, 'DOCX、DOC、WPS、PDF、OFD、TXT；扫描件和图片在服务器装有文字识别时可检查'));

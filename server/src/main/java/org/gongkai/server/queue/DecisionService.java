@@ -91,17 +91,17 @@ public final class DecisionService {
     }
 
     /**
-     * Approving in bulk only where the queue configuration allows it at the item's stage ({@code bulkApprove}): a
-     * secrecy reviewer or the principal leader looks at each document on its own.
+     * Approving in bulk only where the queue configuration allows it at the item's stage ({@code bulkApprove}), and never
+     * a document marked 重要信息/敏感信息: a secrecy reviewer, or a leader with an important document, looks at each one.
      */
     private void requireBulkAllowed(BulkItem i) {
         if (i.decision() == null || !"APPROVE".equals(i.decision().action()) || i.documentId() == null || i.documentId().length() > 36) {
             return;
         }
         db.jdbi().withExtension(QueueDao.class, d -> d.find(i.documentId())).filter(QueueItem::open).ifPresent(it -> {
-            boolean allowed = config.queue(it.queueName()).map(q -> q.bulkApproves(it.stage())).orElse(false);
+            boolean allowed = !it.important() && config.queue(it.queueName()).map(q -> q.bulkApproves(it.stage())).orElse(false);
             if (!allowed) {
-                throw new ApiException(403, "BULK_NOT_ALLOWED", "此审核环节不允许批量通过，请逐件审核后决定",
+                throw new ApiException(403, "BULK_NOT_ALLOWED", "此审核环节或重要信息不允许批量通过，请逐件审核后决定",
                         "this stage does not allow approval in bulk; decide each document on its own");
             }
         });
