@@ -1,6 +1,6 @@
 // 文件全文与发现：按部位分标签页（正文、表格、批注、修订、隐藏文字、文档属性、附件、图片文字），每项发现在原文中高亮，
 // 点击列表中的发现跳到原文位置；PDF 另有页面图像，发现用方框标出。
-import { h, $, $$ } from './dom.js';
+import { h, fill, $, $$ } from './dom.js';
 import { api } from './api.js';
 import { PART, SEV, group, GROUPS } from './fmt.js';
 
@@ -67,7 +67,7 @@ export function renderText(container, text, findings, opts = {}) {
   const legend = h('div', { class: 'legend' }, Object.entries(GROUPS).map(([g, name]) => h('span', null, h('mark', { class: 'g-' + g }, name))));
   const note = text ? (text.complete ? null : h('p', { class: 'notice' }, '该文件的文字未能完整读取（见“无法提取文本”类发现），须人工核对原件。'))
     : h('p', { class: 'notice' }, '全文视图暂不可用：以下按部位列出每项发现在文件中的原文。');
-  container.replaceChildren(legend, note || '', tabs, panes);
+  fill(container, legend, note || '', tabs, panes);
   if (parts.length === 0 && !panel.PAGES) container.append(h('p', { class: 'hint' }, '没有可显示的文字。'));
 
   let pagesLoaded = false;

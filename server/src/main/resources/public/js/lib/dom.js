@@ -31,6 +31,13 @@ function append(e, children) {
   }
 }
 
+/** Replaces an element's children, skipping null, false and '' (so optional parts of a page can be written inline). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 /** A table from column headings and rows of cells (strings, numbers or elements). */
 export function table(columns, rows, opts = {}) {
   const head = h('tr', null, columns.map((c) => h('th', { class: typeof c === 'object' ? c.class : null }, typeof c === 'object' ? c.text : c)));

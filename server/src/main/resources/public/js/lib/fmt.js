@@ -83,6 +83,7 @@ export function fileSize(n) {
 export function humanize(text) {
   if (!text) return text;
   return String(text)
+    .replace(/ \/ [A-Za-z][^；]*/g, '') // the English half of a bilingual note
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g, (m) => dateTime(m))
     .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m, y, mo, d) => `${+y}年${+mo}月${+d}日`);
 }

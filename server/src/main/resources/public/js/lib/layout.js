@@ -1,5 +1,5 @@
 // 顶栏：按角色显示导航；当前用户、修改口令与退出。
-import { h, $ } from './dom.js';
+import { h, fill, $ } from './dom.js';
 import { ROLE } from './fmt.js';
 
 const NAV = [
@@ -28,7 +28,7 @@ export function header(me, current) {
     h('span', { title: roles, id: 'who' }, `${me.displayName || me.id}${me.department ? '（' + me.department + '）' : ''}`),
     h('a', { href: '/password' }, '修改口令'),
     h('form', { method: 'post', action: '/logout' }, h('button', { type: 'submit', id: 'logout' }, '退出')));
-  top.replaceChildren(h('a', { class: 'brand', href: '/' }, '公开 ', h('small', null, '公文发布前审查')), nav, who);
+  fill(top, h('a', { class: 'brand', href: '/' }, '公开 ', h('small', null, '公文发布前审查')), nav, who);
 }
 
 export function pageHead(title, ...extra) {

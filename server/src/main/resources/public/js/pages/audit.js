@@ -1,6 +1,6 @@
 // 安全审计（安全审计员；安全保密管理员查看审计员的操作）：登录、令牌、账户与角色变更、拒绝访问、打开含个人或涉密信息的文件等；筛选、分页、导出 CSV。
 import { api, download } from '../lib/api.js';
-import { h, table, tag, pager, query, formValues, toast } from '../lib/dom.js';
+import { h, fill, table, tag, pager, query, formValues, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 import { dateTime, today } from '../lib/fmt.js';
 
@@ -44,11 +44,11 @@ export async function render(main) {
     p.set('offset', offset);
     p.set('limit', LIMIT + 1);
     const rows = (await api.get('/api/v1/audit/security?' + p)).events;
-    out.replaceChildren(table(['时间', '操作人', '角色', '操作', '结果', '对象', '地址', '说明'], rows.slice(0, LIMIT).map((e) => [
+    fill(out, table(['时间', '操作人', '角色', '操作', '结果', '对象', '地址', '说明'], rows.slice(0, LIMIT).map((e) => [
       dateTime(e.occurredAt), e.actor, e.actorRoles || '—', ACTIONS[e.action] || e.action, e.outcome === 'SUCCESS' ? tag('成功', 'ok') : tag('失败', 'bad'),
       e.target || '—', e.address || '—', e.detail || '—']), { id: 'audit-table' }),
     pager({ offset, limit: LIMIT, hasMore: rows.length > LIMIT }, (o) => { query.set({ offset: o }); draw(); }));
   }
-  main.replaceChildren(pageHead('安全审计'), h('p', { class: 'hint' }, '审计日志只追加、不可修改；不记录口令、令牌和公文内容。'), form, out);
+  fill(main, pageHead('安全审计'), h('p', { class: 'hint' }, '审计日志只追加、不可修改；不记录口令、令牌和公文内容。'), form, out);
   draw();
 }

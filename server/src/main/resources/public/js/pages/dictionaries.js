@@ -1,7 +1,7 @@
 // 词典与规则维护：各词典文件的词条（增、删、改，须写修改说明，记录修改人和时间），修改历史；
 // 审查人员多次排除的词条作为允许列表建议（个人信息类从不列出，人名只在审查人说明“不是人名”时列出）。
 import { api, ApiError } from '../lib/api.js';
-import { h, table, tag, query, toast } from '../lib/dom.js';
+import { h, fill, table, tag, query, toast } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { dateTime } from '../lib/fmt.js';
 
@@ -12,7 +12,7 @@ export async function render(main, me) {
   const nav = h('ul', { class: 'findings', id: 'list-files' }, files.files.map((f) => h('li', { class: `${f.kind}/${f.file}` === chosen ? 'active' : null },
     h('a', { href: '?file=' + encodeURIComponent(`${f.kind}/${f.file}`) }, f.file), ' ', h('span', { class: 'hint' }, `${f.kindTitle} · ${f.entries} 条`))));
   const pane = h('div', { id: 'list-editor' });
-  main.replaceChildren(pageHead('词典与规则维护'),
+  fill(main, pageHead('词典与规则维护'),
     h('p', { class: 'hint' }, '修改保存后立即生效（检测器自动重新加载），每次修改记录修改人、时间、增删的词条和说明。'
       + '格式：词条<TAB>权重（0–1）[<TAB>上下文词|上下文词]；allow.txt 为允许列表（含词条但不构成问题的短语）。'),
     h('div', { class: 'grid sidebar' }, pane, h('div', null, h('section', { class: 'card' }, h('h2', null, '文件'), nav),
@@ -33,7 +33,7 @@ async function edit(pane, kind, file, editor) {
   function drawPending() {
     const n = add.length + remove.length + replace.length;
     saveBtn.disabled = n === 0;
-    pendingBox.replaceChildren(n ? h('p', { class: 'notice' }, `待保存：新增 ${add.length}、删除 ${remove.length}、修改 ${replace.length} 条。`) : '');
+    fill(pendingBox, n ? h('p', { class: 'notice' }, `待保存：新增 ${add.length}、删除 ${remove.length}、修改 ${replace.length} 条。`) : '');
   }
   async function save() {
     saveBtn.disabled = true;
@@ -54,7 +54,7 @@ async function edit(pane, kind, file, editor) {
       h('button', { class: 'secondary small', onclick: (e) => {
         const input = h('input', { value: l.text.replace(/\t/g, ' | '), class: 'edit-line' });
         const tr = e.target.closest('tr');
-        tr.lastChild.replaceChildren(input, h('button', { class: 'small', onclick: () => {
+        fill(tr.lastChild, input, h('button', { class: 'small', onclick: () => {
           const next = toLine(input.value, cols.length);
           if (next && next !== l.text) { replace.push({ from: l.text, to: next }); tr.classList.add('mine'); drawPending(); }
         } }, '确定'));
@@ -79,7 +79,7 @@ async function edit(pane, kind, file, editor) {
     });
   }
   const pendingList = h('ul', { id: 'pending-adds' });
-  pane.replaceChildren(
+  fill(pane, 
     h('section', { class: 'card' }, h('h2', null, file, ' ', h('span', { class: 'hint' }, `${entries.length} 条 · 版本 ${c.version.slice(0, 8)}`)),
       editor ? h('div', null, addForm, pendingList, pendingBox, h('div', { class: 'actions' }, commentBox, saveBtn)) : h('p', { class: 'hint' }, '只读：由办文机构维护。'),
       table([...cols, ''], rows, { id: 'entries' })),

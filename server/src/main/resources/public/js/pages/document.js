@@ -1,7 +1,7 @@
 // 文件页（每个文件一个固定地址）：检查报告、办理状态与当前处理人、原文中高亮的每项发现、退回通知、
 // 重新提交时的改正对比、部分公开文本下载、审核意见和完整办理记录。
 import { api, download, ApiError } from '../lib/api.js';
-import { h, table, tag, toast } from '../lib/dom.js';
+import { h, fill, table, tag, toast } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { date, dateTime, deadline, humanize, ATTR, ACTION, ROLE, STATE } from '../lib/fmt.js';
 import { loadText, renderText, findingList } from '../lib/doctext.js';
@@ -10,7 +10,7 @@ export async function render(main, me) {
   const id = decodeURIComponent(location.pathname.split('/')[2] || '');
   let rep = await api.get('/api/v1/documents/' + encodeURIComponent(id));
   if (rep.status !== 'CHECKED') {
-    main.replaceChildren(pageHead(rep.fileName), h('p', { class: 'notice', id: 'checking' }, '正在检查，请稍候…（本页会自动刷新）'));
+    fill(main, pageHead(rep.fileName), h('p', { class: 'notice', id: 'checking' }, '正在检查，请稍候…（本页会自动刷新）'));
     while (rep.status !== 'CHECKED') {
       await new Promise((ok) => setTimeout(ok, 1000));
       rep = await api.get('/api/v1/documents/' + encodeURIComponent(id));
@@ -25,7 +25,8 @@ export async function render(main, me) {
   const names = (await api.get('/api/v1/people?ids=' + encodeURIComponent([...new Set(history.map((e) => e.actor))].join(',')))).people;
   const title = (rep.elements && rep.elements.title) || rep.fileName;
   const state = stateOf(rep, item);
-  const returned = state === 'RETURNED';
+  // routed 退回 by the check (the office confirms in its queue) or returned by a reviewer: the drafter may fix and resubmit now
+  const returned = state === 'RETURNED' || rep.route === 'RETURNED';
   const verdicts = Object.fromEntries(opinions.verdicts.map((v) => [v.findingId, v.verdict]));
 
   const textPane = h('div', { id: 'doc-text' });
@@ -45,9 +46,10 @@ export async function render(main, me) {
   if (returned && hasRole(me, 'DRAFTER', 'DOCUMENT_OFFICE')) {
     actions.push(h('a', { class: 'button', href: '/upload?supersedes=' + encodeURIComponent(id), id: 'resubmit' }, '修改后重新提交'));
   }
-  main.replaceChildren(
+  fill(main, 
     h('div', { class: 'crumbs' }, h('a', { href: '/' }, '我的工作'), ' / 文件'),
-    pageHead(title, tag(STATE[state] || '已检查', 'state-' + state), tag(rep.routeName || rep.route, 'info'), ...actions),
+    pageHead(title, returned && state === 'OPEN' ? tag('已退回（待办文机构确认）', 'state-RETURNED') : tag(STATE[state] || '已检查', 'state-' + state),
+      tag(rep.routeName || rep.route, 'info'), ...actions),
     h('div', { class: 'grid two' }, facts(rep, names), status(rep, item, state, names)),
     returned || rep.resubmission ? notice(rep, returned) : '',
     redacted(id, state, rep),
@@ -157,5 +159,5 @@ export function opinionTable(decisions) {
 function timeline(history, names) {
   return h('ul', { class: 'timeline', id: 'history' }, history.map((e) => h('li', null,
     h('div', { class: 'when' }, dateTime(e.occurredAt), ' · ', names[e.actor] || e.actor, e.actorRole ? `（${ROLE[e.actorRole] || e.actorRole}）` : ''),
-    h('div', null, h('b', null, ACTION[e.action] || e.action), e.detail ? '：' + humanize(e.detail) : ''))));
+    h('div', null, h('b', null, ACTION[e.action] || e.action), e.detail && e.action !== 'PROCESSING' ? '：' + humanize(e.detail) : ''))));
 }

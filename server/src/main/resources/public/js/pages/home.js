@@ -1,6 +1,6 @@
 // 我的工作：待我处理的事项（超期在前）、我所在的队列、我最近送审的文件。
 import { api } from '../lib/api.js';
-import { h, table, tag } from '../lib/dom.js';
+import { h, fill, table, tag } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { dateTime, deadline, date, SEV } from '../lib/fmt.js';
 
@@ -27,7 +27,7 @@ export async function render(main, me) {
       h('li', null, h('a', { href: '/admin/system' }, '插件与词典状态'))),
     h('p', { class: 'hint' }, '三员分立：系统管理员、安全保密管理员、安全审计员各司其职，不查看公文内容。')));
   }
-  main.replaceChildren(...out);
+  fill(main, ...out);
 }
 
 function waiting(items) {

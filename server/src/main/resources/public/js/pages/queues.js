@@ -1,11 +1,11 @@
 // 审查队列：我处理的各队列及待办、超期件数；认领下一件。
 import { api } from '../lib/api.js';
-import { h, table, toast } from '../lib/dom.js';
+import { h, fill, table, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 
 export async function render(main) {
   const queues = await api.get('/api/v1/queues');
-  main.replaceChildren(pageHead('审查队列'),
+  fill(main, pageHead('审查队列'),
     queues.length ? table(['队列', '待办', '超期', ''], queues.map((q) => ({
       class: q.overdue ? 'overdue' : null,
       cells: [h('a', { href: '/queues/' + q.name }, q.title), String(q.open), q.overdue ? h('b', { class: 'tag bad' }, String(q.overdue)) : '0',

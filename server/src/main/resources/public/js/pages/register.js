@@ -1,6 +1,6 @@
 // 非公开文件台账（登记建档）：依申请公开、不予公开文件的公开属性、理由、决定人和时间；筛选、检索、分页，导出 XLSX/CSV。
 import { api, download } from '../lib/api.js';
-import { h, table, pager, query, formValues, toast } from '../lib/dom.js';
+import { h, fill, table, pager, query, formValues, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 import { dateTime } from '../lib/fmt.js';
 
@@ -47,14 +47,14 @@ export async function render(main) {
     p.set('offset', offset);
     p.set('limit', LIMIT);
     const r = await api.get('/api/v1/register?' + p);
-    out.replaceChildren(h('p', { class: 'hint' }, `共 ${r.total} 件`),
+    fill(out, h('p', { class: 'hint' }, `共 ${r.total} 件`),
       r.entries.length ? table(['序号', '标题', '发文字号', '起草单位', '公开属性', '理由', '决定人', '登记时间'], r.entries.map((e, i) => [
         String(offset + i + 1), h('a', { href: '/documents/' + e.documentId }, e.title), e.docNumber || '—', e.department || '—', e.attributeName || '—',
         e.reason || '—', e.decidedByName || '—', e.decidedAt ? dateTime(e.decidedAt) : e.state]), { id: 'register-table' })
         : h('p', { class: 'hint' }, '台账中没有符合条件的文件。'),
       pager({ offset, limit: LIMIT, total: r.total }, (o) => { query.set({ offset: o }); draw(); }));
   }
-  main.replaceChildren(pageHead('非公开文件台账', exportLinks),
+  fill(main, pageHead('非公开文件台账', exportLinks),
     h('p', { class: 'hint' }, '依申请公开、不予公开的公文登记建档（公开属性源头认定制度）：记录属性、理由、决定人和时间。'), form, out);
   draw();
 }

@@ -2,7 +2,7 @@
 // 作出决定（通过、区分处理、退回、登记备案、报审）并写意见；区分处理先预览删除后的文本，确认后下载 DOCX/PDF。
 // 认领期限在页面上显示，页面打开期间自动续期。快捷键见“?”。
 import { api, download, session, toError, ApiError } from '../lib/api.js';
-import { h, $, $$, tag, toast } from '../lib/dom.js';
+import { h, fill, $, $$, tag, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 import { dateTime, deadline, date, time, SEV, ATTR, QUEUE } from '../lib/fmt.js';
 import { loadText, renderText, findingList } from '../lib/doctext.js';
@@ -63,7 +63,7 @@ export async function render(main, me) {
       li.classList.toggle('v-CONFIRMED', v === 'CONFIRMED');
       li.classList.toggle('v-DISMISSED', v === 'DISMISSED');
       const s = $('.v-state', li);
-      if (s) s.replaceChildren(v === 'CONFIRMED' ? tag('已确认', 'bad') : v === 'DISMISSED' ? tag('已排除', '') : '', draft[fid] ? h('span', { class: 'hint' }, '（未提交）') : '');
+      if (s) fill(s, v === 'CONFIRMED' ? tag('已确认', 'bad') : v === 'DISMISSED' ? tag('已排除', '') : '', draft[fid] ? h('span', { class: 'hint' }, '（未提交）') : '');
     }
     viewer && viewer.mark(fid, v);
   }
@@ -89,7 +89,7 @@ export async function render(main, me) {
   };
   const reviewer = item && ['SECRECY_REVIEW', 'DISCLOSURE_REVIEW', 'MANUAL_REVIEW', 'AUTHORITY_REVIEW'].includes(item.queue);
   if (!reviewer) { buttons.REDACT.classList.add('hidden'); }
-  if (item && item.queue === 'REGISTERED') { buttons.APPROVE.replaceChildren('登记 ', h('span', { class: 'kbd' }, 'A')); }
+  if (item && item.queue === 'REGISTERED') { fill(buttons.APPROVE, '登记 ', h('span', { class: 'kbd' }, 'A')); }
   const decidePanel = h('section', { class: 'card decide', id: 'decide' }, h('h2', null, '作出决定'),
     comment, h('label', null, important, ' 重要信息/敏感信息（须主要领导审核）'),
     h('div', { class: 'actions' }, Object.values(buttons)),
@@ -132,12 +132,12 @@ export async function render(main, me) {
     const ids = confirmed.map((f) => f.id);
     try {
       const r = await api.post(`/api/v1/documents/${enc}/redaction-preview`, { findings: ids });
-      body.replaceChildren(previewText(r, confirmed));
+      fill(body, previewText(r, confirmed));
       links.append(h('button', { class: 'secondary small', onclick: () => previewFile('docx', ids) }, '下载预览 DOCX'),
         h('button', { class: 'secondary small', onclick: () => previewFile('pdf', ids) }, '下载预览 PDF'));
     } catch (e) {
-      if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) { body.replaceChildren(h('p', { class: 'error' }, e.message)); return; }
-      body.replaceChildren(localPreview(text, confirmed)); // 服务器尚无预览接口：按原文在本页模拟
+      if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) { fill(body, h('p', { class: 'error' }, e.message)); return; }
+      fill(body, localPreview(text, confirmed)); // 服务器尚无预览接口：按原文在本页模拟
     }
   }
   async function previewFile(format, ids) {
@@ -155,16 +155,16 @@ export async function render(main, me) {
   const lease = h('div', { class: 'lease', id: 'lease' });
   let renewTimer = null;
   function paintLease() {
-    if (!item || !open) { lease.replaceChildren(item ? tag(item.outcome ? '已办结' : '', 'info') : ''); return; }
+    if (!item || !open) { fill(lease, item ? tag(item.outcome ? '已办结' : '', 'info') : ''); return; }
     if (item.claimant === me.id && item.leaseUntil) {
       const left = Math.round((new Date(item.leaseUntil) - Date.now()) / 60000);
       lease.className = 'lease' + (left < 5 ? ' expiring' : '');
-      lease.replaceChildren('我已认领，至 ', h('b', { id: 'lease-until' }, time(item.leaseUntil)), `（剩 ${Math.max(0, left)} 分钟，页面打开期间自动续期）`, ' ',
+      fill(lease, '我已认领，至 ', h('b', { id: 'lease-until' }, time(item.leaseUntil)), `（剩 ${Math.max(0, left)} 分钟，页面打开期间自动续期）`, ' ',
         h('button', { class: 'secondary small', id: 'release', onclick: () => decide('RELEASE') }, '释放认领'));
     } else if (heldByOther) {
-      lease.replaceChildren(h('span', { class: 'notice' }, `${names[item.claimant] || item.claimant} 已认领此件（至 ${dateTime(item.leaseUntil)}），您暂不能作出决定。`));
+      fill(lease, h('span', { class: 'notice' }, `${names[item.claimant] || item.claimant} 已认领此件（至 ${dateTime(item.leaseUntil)}），您暂不能作出决定。`));
     } else {
-      lease.replaceChildren(h('span', { class: 'hint' }, '无人认领：您可以直接作出决定。'));
+      fill(lease, h('span', { class: 'hint' }, '无人认领：您可以直接作出决定。'));
     }
   }
   async function renew() {
@@ -207,7 +207,7 @@ export async function render(main, me) {
     h('div', { class: 'actions' },
       h('button', { class: 'secondary', id: 'redacted-docx', onclick: () => save2(`/api/v1/documents/${enc}/redacted?format=docx`, `部分公开-${id}.docx`) }, '下载部分公开 DOCX'),
       h('button', { class: 'secondary', id: 'redacted-pdf', onclick: () => save2(`/api/v1/documents/${enc}/redacted?format=pdf`, `部分公开-${id}.pdf`) }, '下载部分公开 PDF'))) : '';
-  main.replaceChildren(
+  fill(main, 
     h('div', { class: 'crumbs' }, h('a', { href: '/queues' }, '审查队列'), item ? [' / ', h('a', { href: '/queues/' + item.queue }, QUEUE[item.queue] || item.queue)] : '', ' / ',
       h('a', { href: '/documents/' + enc }, '文件页')),
     pageHead(title, item ? tag(`${item.stageName}（${item.stageNumber}/${item.stageCount}）`, 'info') : '', item && item.worstSeverity ? tag(SEV[item.worstSeverity], 'sev-' + item.worstSeverity) : '',

@@ -1,6 +1,6 @@
 // 检索：在本人有权打开的文件中全文检索，可按起草单位、分流、状态、收到日期筛选；不填关键词时按筛选条件列出文件。分页；条件保存在地址中。
 import { api } from '../lib/api.js';
-import { h, table, tag, pager, query, formValues } from '../lib/dom.js';
+import { h, fill, table, tag, pager, query, formValues } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 import { dateTime, ROUTE, STATE } from '../lib/fmt.js';
 import { holder } from './home.js';
@@ -37,7 +37,7 @@ export async function render(main) {
     for (const k of ['department', 'route', 'state', 'from', 'to', 'mine']) if (p[k]) params.set(k, p[k]);
     params.set('offset', offset);
     params.set('limit', LIMIT);
-    results.replaceChildren(h('p', { class: 'loading' }, '正在检索…'));
+    fill(results, h('p', { class: 'loading' }, '正在检索…'));
     let rows;
     let more;
     if (p.q) {
@@ -50,7 +50,7 @@ export async function render(main) {
       more = r.hasMore;
       rows = r.items.map((d) => ({ d, snippet: null }));
     }
-    results.replaceChildren(rows.length ? table(['文件', '起草单位', '收到时间', '分流', '状态'], rows.map(({ d, snippet }) => [
+    fill(results, rows.length ? table(['文件', '起草单位', '收到时间', '分流', '状态'], rows.map(({ d, snippet }) => [
       h('div', null, h('a', { href: '/documents/' + d.id, class: 'hit' }, d.title || d.fileName), snippet ? h('div', { class: 'hint snippet' }, snippet) : null),
       d.department || '—', d.receivedAt ? dateTime(d.receivedAt) : '—', d.routeName || ROUTE[d.route] || '—',
       h('div', null, d.stateName ? tag(d.stateName, 'state-' + (d.state || '')) : '', d.state === 'OPEN' ? holder(d) : ''),
@@ -58,6 +58,6 @@ export async function render(main) {
     pager({ offset, limit: LIMIT, hasMore: more }, (o) => { query.set({ offset: o }); run(); }));
   }
 
-  main.replaceChildren(pageHead('检索'), form, h('p', { class: 'hint' }, '只检索您有权打开的文件；批注、修订和隐藏文字只对审查人员可检索。'), results);
+  fill(main, pageHead('检索'), form, h('p', { class: 'hint' }, '只检索您有权打开的文件；批注、修订和隐藏文字只对审查人员可检索。'), results);
   run();
 }

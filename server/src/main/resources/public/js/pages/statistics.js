@@ -1,7 +1,7 @@
 // 统计与年度报告：按年份（和起草单位）统计经本系统检查的公文——公开属性、文种与办结结果、各审查环节的决定、发现类别；
 // 图表与《政府信息公开工作年度报告》格式的表格，导出 XLSX/CSV。
 import { api, download } from '../lib/api.js';
-import { h, query, toast } from '../lib/dom.js';
+import { h, fill, query, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
 import { barChart, columnChart } from '../lib/chart.js';
 import { today } from '../lib/fmt.js';
@@ -31,7 +31,7 @@ export async function render(main) {
     try { await download('/api/v1/statistics/annual?' + x, `${year}年度报告统计.${format}`); } catch (e) { toast(e.message, 'error'); }
   }
   const charts = r.charts;
-  main.replaceChildren(
+  fill(main, 
     pageHead(`${r.year} 年政府信息公开工作统计`, h('button', { class: 'secondary', id: 'stat-xlsx', onclick: () => exp('xlsx') }, '导出 XLSX'),
       h('button', { class: 'secondary', id: 'stat-csv', onclick: () => exp('csv') }, '导出 CSV')),
     form,

@@ -1,7 +1,7 @@
 // 送审上传：拖放或选择一个或多个文件，填写发文呈批单（公开属性、理由、起草单位、政策解读材料），逐个上传并显示进度，
 // 检查完成后给出分流结果和文件页链接。重新提交退回件时，地址带 ?supersedes=<原文件编号>。
 import { api, upload } from '../lib/api.js';
-import { h, query } from '../lib/dom.js';
+import { h, fill, query } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { fileSize, ROUTE, ATTR } from '../lib/fmt.js';
 
@@ -30,7 +30,9 @@ export async function render(main, me) {
   const attribute = h('select', { name: 'attribute', id: 'attribute' }, h('option', { value: '' }, '（请选择）'),
     Object.entries(ATTR).filter(([k]) => k !== 'NONE').map(([k, v]) => h('option', { value: k }, v)));
   const reason = h('textarea', { name: 'reason', id: 'reason', maxlength: 4000, placeholder: '依申请公开、不予公开、部分公开须说明理由及依据' });
-  const interp = h('input', { type: 'file', name: 'interpretation', id: 'interpretation', accept: ACCEPT });
+  const interp = h('input', { type: 'file', name: 'interpretation', id: 'interpretation', accept: ACCEPT, class: 'visually-hidden' });
+  const interpName = h('span', { class: 'hint' }, '未选择');
+  interp.addEventListener('change', () => { interpName.textContent = interp.files.length ? interp.files[0].name : '未选择'; });
   const dept = departments.length ? h('select', { name: 'department', id: 'department' },
     h('option', { value: '' }, `本部门（${me.department || '未设置'}）`), departments.map((d) => h('option', { value: d }, d))) : null;
   const submit = h('button', { type: 'submit', id: 'upload-submit' }, '上传并检查');
@@ -40,7 +42,8 @@ export async function render(main, me) {
     h('label', null, '公开属性（呈批单）', attribute),
     h('label', null, '理由', reason),
     dept ? h('label', null, '起草单位（办文机构可代其他单位送审）', dept) : h('p', { class: 'hint' }, `起草单位：${me.department || '未设置'}`),
-    h('label', null, '政策解读材料（政策性文件须同步报送，“三同步”；仅限单个文件上传时）', interp),
+    h('div', { class: 'field' }, h('div', null, '政策解读材料（政策性文件须同步报送，“三同步”；仅限单个文件上传时）'),
+      h('label', { class: 'button-secondary' }, '选择文件', interp), ' ', interpName),
     h('div', { class: 'actions' }, submit, status));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -77,15 +80,15 @@ export async function render(main, me) {
       const r = await upload('/api/v1/documents', data, (done, total) => { f.bar.value = Math.round(100 * done / total); });
       f.sent = true;
       f.bar.value = 100;
-      f.state.replaceChildren('检查中…');
+      fill(f.state, '检查中…');
       const rep = await checked(r.id);
-      f.state.replaceChildren(h('a', { href: '/documents/' + r.id, class: 'result-link' }, rep ? (rep.routeName || ROUTE[rep.route]) : '查看检查报告'));
+      fill(f.state, h('a', { href: '/documents/' + r.id, class: 'result-link' }, rep ? (rep.routeName || ROUTE[rep.route]) : '查看检查报告'));
     } catch (e) {
-      f.state.replaceChildren(h('span', { class: 'tag bad' }, '失败：' + e.message));
+      fill(f.state, h('span', { class: 'tag bad' }, '失败：' + e.message));
     }
   }
 
-  main.replaceChildren(pageHead(supersedes ? '重新提交退回件' : '送审上传'),
+  fill(main, pageHead(supersedes ? '重新提交退回件' : '送审上传'),
     previous ? h('p', { class: 'notice' }, '替代被退回的文件：', h('a', { href: '/documents/' + previous.id }, (previous.elements && previous.elements.title) || previous.fileName),
       '。上传后检查报告会列出已改正、仍存在和新出现的问题。') : null,
     h('div', { class: 'grid two' }, h('section', { class: 'card' }, h('h2', null, '文件'), zone, picker, list), form));

@@ -1,6 +1,6 @@
 // 账户与角色（三员分立）：系统管理员创建账户、部门，修改姓名、部门、停用、重置口令；安全保密管理员在账户创建后分配角色和审核环节。
 import { api, ApiError } from '../lib/api.js';
-import { h, table, tag, pager, query, toast, formValues } from '../lib/dom.js';
+import { h, fill, table, tag, pager, query, toast, formValues } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { dateTime, ROLE } from '../lib/fmt.js';
 
@@ -29,7 +29,7 @@ export async function render(main, me) {
   const offset = Number(query.get('offset', '0')) || 0;
   const users = (await api.get(`/api/v1/users?offset=${offset}&limit=${LIMIT + 1}`)).users;
   const shown = users.slice(0, LIMIT);
-  list.replaceChildren(table(['用户名', '姓名', '部门', '角色', '审核环节', '状态', '创建', ''], shown.map((u) => [
+  fill(list, table(['用户名', '姓名', '部门', '角色', '审核环节', '状态', '创建', ''], shown.map((u) => [
     h('code', null, u.username), u.displayName, u.department || '—', u.roles.map((r) => ROLE[r] || r).join('、') || '—',
     u.stages.map((s) => stageMap[s] || s).join('、') || (u.roles.includes('APPROVER') ? '全部' : '—'),
     u.enabled ? (u.mustChangePassword ? tag('待改初始口令', 'warn') : tag('正常', 'ok')) : tag('已停用', 'bad'),
@@ -42,7 +42,7 @@ export async function render(main, me) {
   const create = sys ? createForm(deps.departments, stageMap) : '';
   const departments = h('section', { class: 'card' }, h('h2', null, '部门'), h('p', null, deps.departments.join('、') || '尚无部门'),
     sys ? departmentForm() : '');
-  main.replaceChildren(pageHead('账户与角色'),
+  fill(main, pageHead('账户与角色'),
     h('p', { class: 'hint' }, '三员分立：系统管理员管理账户和部门，安全保密管理员在账户创建后分配角色与审核环节，安全审计员查看审计日志；'
       + '三类管理员互不兼任，也不兼任处理公文的角色。'),
     h('div', { class: 'grid sidebar' }, h('section', { class: 'card' }, h('h2', null, '账户'), list), h('div', null, create, departments)));

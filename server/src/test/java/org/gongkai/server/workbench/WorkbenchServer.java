@@ -113,6 +113,34 @@ final class WorkbenchServer implements AutoCloseable {
         return send("GET", path, tokens.get(username), null, 200);
     }
 
+    /** A raw request as {@code username} (null: anonymous), for HTTP-level tests of the workbench's endpoints. */
+    HttpResponse<byte[]> call(String method, String path, String username, Object body, String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+            if (username != null) {
+                b.header("Authorization", "Bearer " + tokens.get(username));
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String token(String username, String password) {
         return send("POST", "/api/v1/auth/token", null, Map.of("username", username, "password", password), 200).get("token").asText();
     }
