@@ -13,15 +13,18 @@ export function barChart(title, data, opts = {}) {
   const entries = Object.entries(data);
   const max = Math.max(1, ...entries.map(([, v]) => v));
   const row = 26;
-  const label = opts.labelWidth || 150;
-  const width = 560;
+  const label = opts.labelWidth || 120;
+  const width = 400;
   const height = Math.max(row, entries.length * row) + 10;
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
   svg.append(el('title', {}, title));
   entries.forEach(([k, v], i) => {
     const y = i * row + 4;
     const w = Math.round((width - label - 60) * v / max);
-    svg.append(el('text', { x: label - 8, y: y + 15, 'text-anchor': 'end' }, k));
+    const fit = Math.floor((label - 10) / 12); // CJK characters that fit before the axis
+    const t = el('text', { x: label - 8, y: y + 15, 'text-anchor': 'end' }, k.length > fit ? k.slice(0, fit - 1) + '…' : k);
+    t.append(el('title', {}, k));
+    svg.append(t);
     svg.append(el('rect', { x: label, y, width: Math.max(w, v ? 2 : 0), height: row - 8, class: 'bar' + (opts.alt ? ' alt' : ''), rx: 2 }));
     svg.append(el('text', { x: label + w + 6, y: y + 15 }, String(v)));
   });
@@ -33,8 +36,8 @@ export function barChart(title, data, opts = {}) {
 export function columnChart(title, data) {
   const entries = Object.entries(data);
   const max = Math.max(1, ...entries.map(([, v]) => v));
-  const width = 560;
-  const height = 220;
+  const width = 400;
+  const height = 200;
   const base = height - 24;
   const step = (width - 20) / Math.max(1, entries.length);
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });

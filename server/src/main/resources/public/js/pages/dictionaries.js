@@ -1,7 +1,7 @@
 // 词典与规则维护：各词典文件的词条（增、删、改，须写修改说明，记录修改人和时间），修改历史；
 // 审查人员多次排除的词条作为允许列表建议（个人信息类从不列出，人名只在审查人说明“不是人名”时列出）。
 import { api, ApiError } from '../lib/api.js';
-import { h, fill, table, tag, query, toast } from '../lib/dom.js';
+import { h, fill, table, tag, pager, query, toast } from '../lib/dom.js';
 import { pageHead, hasRole } from '../lib/layout.js';
 import { dateTime } from '../lib/fmt.js';
 
@@ -79,13 +79,26 @@ async function edit(pane, kind, file, editor) {
     });
   }
   const pendingList = h('ul', { id: 'pending-adds' });
+  // 词条多时分页，并可按词条筛选；页码和筛选词保存在地址中
+  const PAGE = 50;
+  const filter = h('input', { type: 'search', placeholder: '筛选词条', value: query.get('q'), id: 'entry-filter' });
+  const tableBox = h('div');
+  function drawEntries() {
+    const q = filter.value.trim();
+    const shown = rows.filter((r) => !q || String(r[0]).includes(q));
+    const offset = Math.min(Number(query.get('offset', '0')) || 0, Math.max(0, shown.length - 1));
+    fill(tableBox, table([...cols, ''], shown.slice(offset, offset + PAGE), { id: 'entries' }),
+      pager({ offset, limit: PAGE, total: shown.length }, (o) => { query.set({ offset: o }); drawEntries(); }));
+  }
+  filter.addEventListener('input', () => { query.set({ q: filter.value.trim(), offset: '' }); drawEntries(); });
   fill(pane, 
     h('section', { class: 'card' }, h('h2', null, file, ' ', h('span', { class: 'hint' }, `${entries.length} 条 · 版本 ${c.version.slice(0, 8)}`)),
       editor ? h('div', null, addForm, pendingList, pendingBox, h('div', { class: 'actions' }, commentBox, saveBtn)) : h('p', { class: 'hint' }, '只读：由办文机构维护。'),
-      table([...cols, ''], rows, { id: 'entries' })),
+      h('div', { class: 'filters' }, filter), tableBox),
     h('section', { class: 'card' }, h('h2', null, '修改历史'), hist.changes.length ? table(['时间', '修改人', '新增', '删除', '说明'], hist.changes.map((x) => [
       dateTime(x.changedAt), x.actorName || x.actor, x.added.map((a) => a.replace(/\t/g, ' | ')).join('；') || '—',
       x.removed.map((a) => a.replace(/\t/g, ' | ')).join('；') || '—', x.comment || '—']), { id: 'history' }) : h('p', { class: 'hint' }, '尚无修改记录。')));
+  drawEntries();
 }
 
 /** 编辑框中的“词条 | 权重 | 上下文”还原为文件中的一行（制表符分隔）。 */

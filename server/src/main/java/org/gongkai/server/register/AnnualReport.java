@@ -132,7 +132,7 @@ public final class AnnualReport {
         tables.add(new Table("四、发现的问题（按类别）", "检查发现（不含提示级）与审查人的认定",
                 List.of("类别", "发现件次", "涉及文件数", "审查确认", "审查排除", "未经人工认定"), found));
 
-        Map<String, Long> byMonth = new TreeMap<>();
+        Map<String, Long> byMonth = new LinkedHashMap<>();
         for (int m = 1; m <= 12; m++) {
             byMonth.put(m + "月", 0L);
         }

@@ -108,7 +108,7 @@ class WorkbenchApiTest {
         HttpResponse<byte[]> xlsx = server.call("GET", "/api/v1/register?pending=1&format=xlsx", "zhao.min", null);
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            assertTrue(wb.getSheetAt(0).getRow(3).getCell(1).getStringCellValue().contains("文化进万家"));
+            assertTrue(wb.getSheetAt(0).getRow(4).getCell(1).getStringCellValue().contains("文化进万家"));
         }
         String csv = new String(server.call("GET", "/api/v1/register?pending=1&format=csv", "zhao.min", null).body(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF") && csv.contains("内部工作安排"), csv);
