@@ -5,21 +5,30 @@ import { api } from './api.js';
 import { PART, SEV, group, GROUPS } from './fmt.js';
 
 /**
- * 文件的分块文本（服务器 GET /api/v1/documents/{id}/text）；该接口尚不可用时返回 null，页面退回到只列出发现原文。
- * 统一成 {blocks: [{part, page, source, start, end, text}], pageCount, findings}。
+ * 文件的分块文本（服务器 GET /api/v1/documents/{id}/text，大文件分段读取：window.next 为下一段的起点）；
+ * 该接口尚不可用时返回 null，页面退回到只列出发现原文。统一成
+ * {blocks: [{part, tab, page, source, start, end, text}], tabs: [{key, name}] | null, pageCount, pdfPages, complete}。
  */
 export async function loadText(id) {
-  const t = await api.maybe(`/api/v1/documents/${encodeURIComponent(id)}/text`);
+  const base = `/api/v1/documents/${encodeURIComponent(id)}/text`;
+  let t = await api.maybe(base);
   if (!t || !Array.isArray(t.blocks)) return null;
+  const raw = [...t.blocks];
+  for (let n = 0; t.window && t.window.next !== null && t.window.next !== undefined && n < 50; n++) {
+    t = await api.get(`${base}?from=${t.window.next}`);
+    raw.push(...t.blocks);
+  }
   let at = 0;
-  const blocks = t.blocks.map((b) => {
+  const blocks = raw.map((b) => {
     const start = Number.isInteger(b.start) ? b.start : at;
     const end = Number.isInteger(b.end) ? b.end : start + (b.text || '').length;
     at = end + 1;
-    return { part: b.part || 'BODY', page: b.page ?? null, source: b.source || '', start, end, text: b.text || '' };
+    return { part: b.part || 'BODY', tab: b.tab || null, page: b.page ?? null, source: b.source || '', start, end, text: b.text || '', cut: !!b.cut };
   });
-  const pages = t.pageCount || t.pages || Math.max(0, ...blocks.map((b) => b.page || 0));
-  return { blocks, pageCount: pages, findings: Array.isArray(t.findings) ? t.findings : null, complete: t.complete !== false };
+  const images = t.pageImages || null;
+  const pages = (images && images.pageCount) || t.pageCount || Math.max(0, ...blocks.map((b) => b.page || 0));
+  return { blocks, tabs: Array.isArray(t.tabs) ? t.tabs.filter((x) => x.blocks > 0) : null, pageCount: pages,
+    pdfPages: images ? !!images.available : null, complete: t.complete !== false };
 }
 
 /** 原文中可定位的发现（有长度）。 */
@@ -32,11 +41,18 @@ function placed(f) { return Number.isInteger(f.start) && Number.isInteger(f.end)
 export function renderText(container, text, findings, opts = {}) {
   const verdicts = opts.verdicts || {};
   const byPart = new Map();
-  const partsOrder = Object.keys(PART);
+  const names = {};
+  let partsOrder = Object.keys(PART);
+  const tabbed = text && text.tabs && text.blocks.every((b) => b.tab);
+  if (tabbed) {
+    partsOrder = text.tabs.map((t) => t.key);
+    text.tabs.forEach((t) => { names[t.key] = t.name; });
+  }
   if (text) {
     for (const b of text.blocks) {
-      if (!byPart.has(b.part)) byPart.set(b.part, []);
-      byPart.get(b.part).push(b);
+      const key = tabbed ? b.tab : b.part;
+      if (!byPart.has(key)) byPart.set(key, []);
+      byPart.get(key).push(b);
     }
   } else {
     for (const f of findings.filter((x) => x.text)) {
@@ -47,19 +63,19 @@ export function renderText(container, text, findings, opts = {}) {
   const parts = [...byPart.keys()].sort((a, b) => partsOrder.indexOf(a) - partsOrder.indexOf(b));
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const panes = h('div');
-  const count = (p) => findings.filter((f) => f.part === p && placed(f)).length;
+  const count = (p) => findings.filter((f) => (tabbed ? f.tab === p : f.part === p) && placed(f)).length;
   const panel = {};
   for (const p of parts) {
     const n = count(p);
-    const btn = h('button', { type: 'button', role: 'tab', dataset: { part: p }, onclick: () => show(p) }, PART[p] || p,
+    const btn = h('button', { type: 'button', role: 'tab', dataset: { part: p }, onclick: () => show(p) }, names[p] || PART[p] || p,
       n ? h('span', { class: 'count' }, `(${n})`) : null);
     tabs.append(btn);
     const pane = h('div', { class: 'doc-text', role: 'tabpanel', dataset: { part: p }, hidden: true });
-    for (const b of byPart.get(p)) pane.append(block(b, b.only ? [b.only] : findings, verdicts, opts.onPick));
+    for (const b of byPart.get(p)) pane.append(block(b, b.only ? [b.only] : findings, verdicts, opts.onPick, tabbed));
     panel[p] = pane;
     panes.append(pane);
   }
-  if (pdfPages(opts)) {
+  if (pdfPages(opts) && (!text || text.pdfPages !== false)) {
     tabs.append(h('button', { type: 'button', role: 'tab', dataset: { part: 'PAGES' }, onclick: () => show('PAGES') }, '页面图像'));
     panel.PAGES = h('div', { class: 'pages', dataset: { part: 'PAGES' }, hidden: true });
     panes.append(panel.PAGES);
@@ -106,8 +122,9 @@ export function renderText(container, text, findings, opts = {}) {
 function pdfPages(opts) { return opts.pdf && opts.documentId; }
 
 /** 一个文本块，其中落在块内的发现包成 <mark>（发现可能跨块，则分段标出）。 */
-function block(b, findings, verdicts, onPick) {
-  const inside = findings.filter((f) => placed(f) && f.end > b.start && f.start < b.end && (b.only || f.part === b.part))
+function block(b, findings, verdicts, onPick, tabbed) {
+  // offsets are in the whole joined text, so a finding belongs to the block its range overlaps
+  const inside = findings.filter((f) => placed(f) && f.end > b.start && f.start < b.end && (b.only || tabbed || f.part === b.part))
     .sort((x, y) => x.start - y.start || y.end - x.end);
   const el = h('div', { class: 'block' });
   if (b.source || b.page) el.append(h('span', { class: 'where' }, [b.page ? `第 ${b.page} 页` : '', b.source].filter(Boolean).join(' · ')));
@@ -124,6 +141,7 @@ function block(b, findings, verdicts, onPick) {
     at = e;
   }
   el.append(b.text.slice(at - b.start));
+  if (b.cut) el.append(h('span', { class: 'hint' }, '（此段过长，只显示开头）'));
   return el;
 }
 
@@ -138,12 +156,17 @@ async function loadPages(pane, id, count, onPick) {
       const boxes = Array.isArray(r) ? r : r && Array.isArray(r.boxes) ? r.boxes : [];
       for (const b of boxes) {
         const fid = b.findingId || b.finding || b.id;
-        const box = h('div', { class: 'box', dataset: { finding: fid }, title: b.categoryName || b.category || '', onclick: () => onPick && onPick(fid) });
-        box.style.left = (100 * (b.x ?? b.left)) + '%';
-        box.style.top = (100 * (b.y ?? b.top)) + '%';
-        box.style.width = (100 * (b.width ?? b.w)) + '%';
-        box.style.height = (100 * (b.height ?? b.h)) + '%';
-        wrap.append(box);
+        const rects = Array.isArray(b.rects) ? b.rects : [b];
+        for (const r of rects) {
+          if (r.x === undefined && r.left === undefined) continue;
+          const box = h('div', { class: 'box' + (b.certain === false ? ' uncertain' : ''), dataset: { finding: fid },
+            title: (b.categoryName || b.category || '') + (b.note ? '：' + b.note.split(' / ')[0] : ''), onclick: () => onPick && onPick(fid) });
+          box.style.left = (100 * (r.x ?? r.left)) + '%';
+          box.style.top = (100 * (r.y ?? r.top)) + '%';
+          box.style.width = (100 * (r.w ?? r.width)) + '%';
+          box.style.height = (100 * (r.h ?? r.height)) + '%';
+          wrap.append(box);
+        }
       }
     }).catch(() => {});
   }

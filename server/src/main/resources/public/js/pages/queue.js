@@ -67,7 +67,7 @@ export async function render(main, me) {
   }
 
   fill(main, h('div', { class: 'crumbs' }, h('a', { href: '/queues' }, '审查队列'), ' / ', q.title),
-    pageHead(q.title, h('span', null, `待办 ${q.open} 件`, q.overdue ? h('span', { class: 'tag bad' }, ` 超期 ${q.overdue}`) : ''),
+    pageHead(q.title, h('span', null, `队列中共 ${q.open} 件`, q.overdue ? h('span', { class: 'tag bad' }, ` 超期 ${q.overdue}`) : ''),
       toggle, h('button', { id: 'claim-next', onclick: () => claimNext(name), disabled: !all.length }, '认领下一件')),
     bulk.length ? h('div', { class: 'card actions' }, h('span', null, '本环节允许批量通过：勾选后填写意见并批量通过；重要信息和其他环节须逐件审核。'), comment, bulkBtn) : '',
     body);

@@ -237,12 +237,15 @@ async function save2(url, name) {
 function previewText(r, confirmed) {
   const t = typeof r === 'string' ? r : r.text || (Array.isArray(r.blocks) ? r.blocks.map((b) => b.text).join('\n') : null);
   if (!t) return localPreview(null, confirmed);
-  return highlightRemoved(t);
+  const out = highlightRemoved(t, r.marker);
+  if (r.cut) out.append(h('p', { class: 'hint' }, '（预览只显示开头部分；下载预览文件可查看全文）'));
+  for (const n of r.notRemovable || []) out.prepend(h('p', { class: 'notice' }, '无法作为段落删除：' + String(n.reason).split(' / ')[0]));
+  return out;
 }
 
-function highlightRemoved(t) {
+function highlightRemoved(t, marker = '〔已删除〕') {
   const out = h('div');
-  t.split('〔已删除〕').forEach((piece, i) => { if (i) out.append(h('span', { class: 'removed' }, '〔已删除〕')); out.append(piece); });
+  t.split(marker).forEach((piece, i) => { if (i) out.append(h('span', { class: 'removed' }, marker)); out.append(piece); });
   return out;
 }
 

@@ -59,6 +59,8 @@ final class Browser implements AutoCloseable {
             driver = new ChromeDriver(service, o);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            // pages re-render (and reload after a decision) while a condition is polled: an element gone stale is "not yet"
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
