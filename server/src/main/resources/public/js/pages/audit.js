@@ -2,7 +2,7 @@
 import { api, download } from '../lib/api.js';
 import { h, fill, table, tag, pager, query, formValues, toast } from '../lib/dom.js';
 import { pageHead } from '../lib/layout.js';
-import { dateTime, today } from '../lib/fmt.js';
+import { dateTime, today, ROLE } from '../lib/fmt.js';
 
 const LIMIT = 50;
 const ACTIONS = { LOGIN: '登录', LOGOUT: '退出', LOCKED: '锁定', TOKEN_ISSUED: '签发令牌', TOKEN_USED: '使用令牌', TOKEN_REVOKED: '吊销令牌',
@@ -45,7 +45,7 @@ export async function render(main) {
     p.set('limit', LIMIT + 1);
     const rows = (await api.get('/api/v1/audit/security?' + p)).events;
     fill(out, table(['时间', '操作人', '角色', '操作', '结果', '对象', '地址', '说明'], rows.slice(0, LIMIT).map((e) => [
-      dateTime(e.occurredAt), e.actor, e.actorRoles || '—', ACTIONS[e.action] || e.action, e.outcome === 'SUCCESS' ? tag('成功', 'ok') : tag('失败', 'bad'),
+      dateTime(e.occurredAt), e.actor, e.actorRoles ? e.actorRoles.split(',').map((r) => ROLE[r] || r).join('、') : '—', ACTIONS[e.action] || e.action, e.outcome === 'SUCCESS' ? tag('成功', 'ok') : tag('失败', 'bad'),
       e.target || '—', e.address || '—', e.detail || '—']), { id: 'audit-table' }),
     pager({ offset, limit: LIMIT, hasMore: rows.length > LIMIT }, (o) => { query.set({ offset: o }); draw(); }));
   }
