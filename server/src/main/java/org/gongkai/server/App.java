@@ -23,6 +23,13 @@ import org.gongkai.server.http.JettyErrorHandler;
 import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.DocumentController;
 import org.gongkai.server.document.DocumentService;
+import org.gongkai.server.document.pages.PageController;
+import org.gongkai.server.document.pages.PageService;
+import org.gongkai.server.document.view.CheckedDocuments;
+import org.gongkai.server.document.view.DocumentViewController;
+import org.gongkai.server.document.view.OriginalService;
+import org.gongkai.server.document.view.TextViewService;
+import org.gongkai.server.document.view.ViewAudit;
 import org.gongkai.server.http.ErrorMapping;
 import org.gongkai.server.notice.NoticeController;
 import org.gongkai.server.notice.NoticeRenderer;
@@ -30,6 +37,11 @@ import org.gongkai.server.notice.ReturnNoticeService;
 import org.gongkai.server.redaction.RedactedRenderer;
 import org.gongkai.server.redaction.RedactionController;
 import org.gongkai.server.redaction.RedactionService;
+import org.gongkai.server.redaction.preview.RedactionPreviewController;
+import org.gongkai.server.redaction.preview.RedactionPreviewService;
+import org.gongkai.server.render.pages.PdfBoxPages;
+import org.gongkai.server.render.pages.PdfPages;
+import org.gongkai.server.render.pages.RenderLimits;
 import org.gongkai.server.render.CjkPdfWriter;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.TypeDetector;
@@ -58,10 +70,12 @@ public final class App implements AutoCloseable {
     private final SearchService search;
     private final Javalin javalin;
     private final RouteTable routes;
+    private final PdfPages pages;
 
     private App(ServerConfig config, Database db, ProcessingService processing, ExecutorService extractionThreads, SearchIndex searchIndex,
-                SearchService search, Javalin javalin, RouteTable routes) {
+                SearchService search, Javalin javalin, RouteTable routes, PdfPages pages) {
         this.routes = routes;
+        this.pages = pages;
         this.config = config;
         this.searchIndex = searchIndex;
         this.search = search;
@@ -150,12 +164,21 @@ public final class App implements AutoCloseable {
             CjkPdfWriter.FontLocator fonts = CjkPdfWriter.systemFonts(cfg.pdfFont());
             new NoticeController(new ReturnNoticeService(documents, review.decisions()::latestReturnNotice), new NoticeRenderer(fonts)).routes(app);
             new RedactionController(new RedactionService(documents, review.decisions()::redactions), new RedactedRenderer(fonts)).routes(app);
+            // the review page: text view, original, PDF page images with finding boxes, redaction preview
+            PdfPages pages = new PdfBoxPages(RenderLimits.defaults(cfg.dataDir().resolve("render-tmp")));
+            CheckedDocuments checked = new CheckedDocuments(db, json);
+            ViewAudit views = new ViewAudit(review.access(), clock);
+            new DocumentViewController(new TextViewService(documents, review.access(), checked, views),
+                    new OriginalService(documents, review.access(), checked, views)).routes(app);
+            new PageController(new PageService(documents, review.access(), checked, pages, cfg.dataDir().resolve("pages"), views)).routes(app);
+            new RedactionPreviewController(new RedactionPreviewService(documents, review.decisions(), checked, views), new RedactedRenderer(fonts), json)
+                    .routes(app);
             // the workbench's pages and what they read, GET /api/v1/search (with filters and pages) included
             Workbench.install(app, db, review, search, audit, cfg.dictionariesDir(), json, clock);
             if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
                 LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
             }
-            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes);
+            return new App(cfg, db, processing, extraction, searchIndex, search, app, routes, pages);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
         }
@@ -196,6 +219,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        pages.close();
         processing.close();
         extractionThreads.shutdownNow();
         searchIndex.close();

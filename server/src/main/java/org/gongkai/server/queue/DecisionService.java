@@ -107,6 +107,27 @@ public final class DecisionService {
         });
     }
 
+    /**
+     * The role in which the actor could decide the document's current stage now — the same checks as
+     * {@link #decide} before it takes the item (separation of duties included), without deciding anything. For
+     * what only a deciding reviewer may see, such as the preview of a redacted copy.
+     *
+     * @throws ApiException 404 unknown or not readable, 403 not allowed to decide at this stage, 409 review has ended
+     */
+    public Actor.Role requireDecider(Actor actor, String documentId) {
+        access.requireRead(actor, documentId);
+        return db.jdbi().withHandle(h -> {
+            QueueItem it = h.attach(QueueDao.class).find(documentId)
+                    .orElseThrow(() -> ApiException.notFound("审查事项 / review item", documentId));
+            if (!it.open()) {
+                throw Conflicts.closed(it);
+            }
+            QueueConfig.QueueDefinition q = config.queue(it.queueName()).orElseThrow(() -> new ApiException(409, "UNKNOWN_QUEUE",
+                    "该文件所在队列 " + it.queueName() + " 已不在配置中，请联系管理员", "the item's queue " + it.queueName() + " is no longer configured"));
+            return Eligibility.actingRole(h, actor, it, q, q.stages().get(Math.min(it.stage(), q.stages().size() - 1)));
+        });
+    }
+
     /** The redactions recorded for a document (for the redaction renderer). */
     public List<Redaction> redactions(Actor actor, String documentId) {
         access.requireRead(actor, documentId);

@@ -52,7 +52,11 @@ public final class RedactionService {
         return build(d.id(), d.fileName(), st.blocks(), st.complete(), rs);
     }
 
-    static RedactedCopy build(String id, String fileName, List<Block> blocks, boolean complete, List<Redaction> rs) {
+    /**
+     * The copy the given redactions make of the stored blocks (also used, without recording anything, for the
+     * reviewer's preview before a REDACT decision).
+     */
+    public static RedactedCopy build(String id, String fileName, List<Block> blocks, boolean complete, List<Redaction> rs) {
         DocumentText doc = DocumentText.of(blocks);
         List<TreeMap<Integer, Integer>> ranges = new ArrayList<>();
         blocks.forEach(b -> ranges.add(new TreeMap<>()));

@@ -69,6 +69,11 @@ class AccessMatrixTest {
                 "POST /api/v1/decisions/bulk")) {
             MATRIX.put(r, READERS);
         }
+        // the review page (issue 11): text view, original, PDF page images and boxes; the redaction preview for deciders
+        for (String r : List.of("GET /api/v1/documents/{id}/text", "GET /api/v1/documents/{id}/original", "GET /api/v1/documents/{id}/pages/{n}",
+                "GET /api/v1/documents/{id}/pages/{n}/boxes", "POST /api/v1/documents/{id}/redaction-preview")) {
+            MATRIX.put(r, READERS);
+        }
         MATRIX.put("GET /api/v1/statistics", EnumSet.of(Role.DOCUMENT_OFFICE));
         // the workbench (issue 11): page shells are public (they hold no data and send a stranger to sign in)
         for (String page : List.of("/", "/upload", "/documents/{id}", "/queues", "/queues/{name}", "/review/{id}", "/search", "/office/returned",
@@ -131,7 +136,7 @@ class AccessMatrixTest {
                 String method = e.getKey().split(" ")[0];
                 String path = e.getKey().split(" ")[1].replace("{id}", e.getKey().contains("/users/") ? "m.drafter"
                         : e.getKey().contains("/tokens/") ? "00000000-0000-0000-0000-000000000000" : doc).replace("{name}", "DISCLOSURE_REVIEW")
-                        .replace("{kind}", "dictionary").replace("{file}", "stability.txt");
+                        .replace("{n}", "1").replace("{kind}", "dictionary").replace("{file}", "stability.txt");
                 if (e.getKey().equals("GET /api/v1/search")) {
                     path += "?q=处罚";
                 }
@@ -165,7 +170,8 @@ class AccessMatrixTest {
             assertTrue(failures.isEmpty(), failures.size() + " cells of the matrix wrong:\n" + String.join("\n", failures));
 
             // another department's drafter: the document does not exist for them, and search finds nothing
-            for (String p : List.of("", "/history", "/return-notice", "/redacted", "/review", "/redactions")) {
+            for (String p : List.of("", "/history", "/return-notice", "/redacted", "/review", "/redactions", "/text", "/original", "/pages/1",
+                    "/pages/1/boxes")) {
                 Response r = c.request("/api/v1/documents/" + doc + p, TestAccounts.bearer(otherDrafter));
                 assertEquals(404, r.code(), "other department: " + p);
                 assertFalse(r.body().string().contains("penalty"), "no data for another department: " + p);
