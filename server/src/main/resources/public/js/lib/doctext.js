@@ -13,6 +13,7 @@ export async function loadText(id) {
   const base = `/api/v1/documents/${encodeURIComponent(id)}/text`;
   let t = await api.maybe(base);
   if (!t || !Array.isArray(t.blocks)) return null;
+  const findingTabs = Object.fromEntries((t.findings || []).filter((f) => f.tab).map((f) => [f.id, f.tab]));
   const raw = [...t.blocks];
   for (let n = 0; t.window && t.window.next !== null && t.window.next !== undefined && n < 50; n++) {
     t = await api.get(`${base}?from=${t.window.next}`);
@@ -28,7 +29,7 @@ export async function loadText(id) {
   const images = t.pageImages || null;
   const pages = (images && images.pageCount) || t.pageCount || Math.max(0, ...blocks.map((b) => b.page || 0));
   return { blocks, tabs: Array.isArray(t.tabs) ? t.tabs.filter((x) => x.blocks > 0) : null, pageCount: pages,
-    pdfPages: images ? !!images.available : null, complete: t.complete !== false };
+    pdfPages: images ? !!images.available : null, complete: t.complete !== false, findingTabs };
 }
 
 /** 原文中可定位的发现（有长度）。 */
@@ -63,7 +64,7 @@ export function renderText(container, text, findings, opts = {}) {
   const parts = [...byPart.keys()].sort((a, b) => partsOrder.indexOf(a) - partsOrder.indexOf(b));
   const tabs = h('div', { class: 'tabs', role: 'tablist' });
   const panes = h('div');
-  const count = (p) => findings.filter((f) => (tabbed ? f.tab === p : f.part === p) && placed(f)).length;
+  const count = (p) => findings.filter((f) => (tabbed ? (f.tab || text.findingTabs[f.id]) === p : f.part === p) && placed(f)).length;
   const panel = {};
   for (const p of parts) {
     const n = count(p);
@@ -87,7 +88,9 @@ export function renderText(container, text, findings, opts = {}) {
   if (parts.length === 0 && !panel.PAGES) container.append(h('p', { class: 'hint' }, '没有可显示的文字。'));
 
   let pagesLoaded = false;
+  let current = null;
   function show(p) {
+    current = p;
     for (const b of $$('button[role=tab]', tabs)) b.classList.toggle('current', b.dataset.part === p);
     for (const [k, pane] of Object.entries(panel)) pane.hidden = k !== p;
     if (p === 'PAGES' && !pagesLoaded) {
@@ -101,6 +104,12 @@ export function renderText(container, text, findings, opts = {}) {
   return {
     focus(id) {
       $$('mark.active, .box.active', container).forEach((m) => m.classList.remove('active'));
+      const boxes = $$(`.box[data-finding="${CSS.escape(id)}"]`, container);
+      if (current === 'PAGES' && boxes.length) { // reading the page images: stay on them
+        boxes.forEach((b) => b.classList.add('active'));
+        boxes[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+        return true;
+      }
       const m = $(`mark[data-finding="${CSS.escape(id)}"]`, container);
       if (!m) return false;
       const pane = m.closest('[role=tabpanel]');

@@ -32,6 +32,7 @@ class ReviewerJourneyTest {
     static WorkbenchServer server;
     static Browser browser;
     static String document;
+    static String pdf;
 
     @BeforeAll
     static void start() {
@@ -40,6 +41,7 @@ class ReviewerJourneyTest {
         server.account("li.ming", "李明", "县市场监管局", "DRAFTER");
         server.account("wang.jing", "王静", "县保密办", "SECRECY_REVIEWER");
         document = server.upload("li.ming", WorkbenchServer.fixture("penalty-decision-01.docx"), Map.of());
+        pdf = server.upload("li.ming", WorkbenchServer.fixture("penalty-decision-02.pdf"), Map.of());
         browser = new Browser(server.base, work);
     }
 
@@ -56,12 +58,15 @@ class ReviewerJourneyTest {
     @Test
     void reviewer_claims_judges_each_finding_redacts_and_the_downloaded_copies_hold_no_removed_text() throws Exception {
         browser.signIn("wang.jing", WorkbenchServer.PASSWORD);
-        assertTrue(browser.text(By.id("waiting-count")).equals("1"), "one item waits for the reviewer");
+        assertTrue(browser.text(By.id("waiting-count")).equals("2"), "two items wait for the reviewer");
         browser.click(By.linkText("审查队列"));
         browser.ready();
         browser.screenshot("06-queues");
         browser.click(By.cssSelector("button[data-queue='DISCLOSURE_REVIEW']"));
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/review/" + document));
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/review/"));
+        if (!browser.driver().getCurrentUrl().contains(document)) {
+            browser.open("/review/" + document); // the claim handed out the PDF first: take the DOCX from the queue page
+        }
         browser.ready();
         assertTrue(browser.text(By.id("lease")).contains("我已认领"), "the lease is shown");
         browser.find(By.id("lease-until"));
@@ -110,6 +115,18 @@ class ReviewerJourneyTest {
             assertTrue(p.contains("〔已删除〕"), p);
             assertFalse(p.contains(ID_NUMBER) || p.contains(PHONE), "removed text gone from the PDF");
         }
+    }
+
+    @Test
+    void a_pdf_is_reviewed_on_its_page_images_with_every_finding_boxed() {
+        browser.signIn("wang.jing", WorkbenchServer.PASSWORD);
+        browser.open("/review/" + pdf);
+        browser.click(By.cssSelector("button[role=tab][data-part='PAGES']"));
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.js("const i = document.querySelector('.page-img img'); return !!i && i.complete && i.naturalWidth > 0")));
+        browser.waitUntil(d -> d.findElements(By.cssSelector(".page-img .box")).size() > 0);
+        browser.click(By.cssSelector(".page-img .box"));
+        assertTrue(browser.all(By.cssSelector("#findings li.active")).size() == 1, "a box picks its finding in the list");
+        browser.screenshot("23-review-pdf-pages");
     }
 
     private static void confirm(String text) {
