@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gongkai.server.access.AccessControl;
-import org.gongkai.server.access.AccessGuard;
 import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.access.RouteTable;
 import org.gongkai.server.access.SecurityHeaders;
@@ -63,6 +62,7 @@ import org.gongkai.server.storage.BlobStore;
 import org.gongkai.server.storage.DatabaseBlobStore;
 import org.gongkai.server.storage.FileBlobStore;
 import org.gongkai.server.storage.Database;
+import org.gongkai.server.workbench.Workbench;
 import org.gongkai.spi.ExtractionLimits;
 import org.gongkai.spi.PluginConfig;
 
@@ -223,22 +223,14 @@ public final class App implements AutoCloseable {
             new PageController(new PageService(documents, review.access(), checked, pages, cfg.dataDir().resolve("pages"), views)).routes(app);
             new RedactionPreviewController(new RedactionPreviewService(documents, review.decisions(), checked, views), new RedactedRenderer(fonts), json)
                     .routes(app);
-            app.get("/api/v1/search", ctx -> ctx.json(Map.of("hits", search.search(AccessGuard.actor(ctx), ctx.queryParam("q"),
-                    parseLimit(ctx.queryParam("limit"))))), RouteAccess.DOCUMENT_READERS);
+            // the workbench's pages and what they read, GET /api/v1/search (with filters and pages) included
+            Workbench.install(app, db, review, search, audit, cfg.dictionariesDir(), json, clock);
             if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
                 LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
             }
             return new App(cfg, db, processing, extraction, searchIndex, search, app, routes, signals, readiness, pages);
         } catch (IOException e) {
             throw new UncheckedIOException("数据目录不可用 / data folder unusable: " + cfg.dataDir(), e);
-        }
-    }
-
-    private static int parseLimit(String s) {
-        try {
-            return s == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(s.strip())));
-        } catch (NumberFormatException e) {
-            throw org.gongkai.server.http.ApiException.badRequest("BAD_LIMIT", "limit 应为 1–100 的整数", "limit must be an integer from 1 to 100");
         }
     }
 

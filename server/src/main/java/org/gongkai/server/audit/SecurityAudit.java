@@ -19,7 +19,9 @@ public final class SecurityAudit {
     /** What happened. */
     public enum Action {
         LOGIN, LOGOUT, LOCKED, TOKEN_ISSUED, TOKEN_USED, TOKEN_REVOKED, SESSION_EXPIRED, PASSWORD_CHANGED, PASSWORD_RESET,
-        ACCOUNT_CREATED, ACCOUNT_UPDATED, ROLES_CHANGED, DEPARTMENT_CREATED, ACCESS_DENIED, DOCUMENT_OPENED, AUDIT_READ, OIDC_LOGIN
+        ACCOUNT_CREATED, ACCOUNT_UPDATED, ROLES_CHANGED, DEPARTMENT_CREATED, ACCESS_DENIED, DOCUMENT_OPENED, AUDIT_READ, OIDC_LOGIN,
+        /** A word list or rules file edited in the workbench (issue 11). */
+        LIST_CHANGED
     }
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -40,7 +40,8 @@ public final class LoginPage {
     private static String page(String title, String body) {
         return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + esc(title) + " · 公开</title><link rel=\"stylesheet\" href=\"/style.css\"></head><body>"
-                + "<header><h1>公开 <small>公文发布前公开属性与保密审查</small></h1></header><main class=\"narrow\"><section><h2>" + esc(title)
+                + "<header class=\"top\"><a class=\"brand\" href=\"/\">公开 <small>公文发布前公开属性与保密审查</small></a></header>"
+                + "<main class=\"narrow\"><section><h2>" + esc(title)
                 + "</h2>" + body + "</section></main></body></html>";
     }
 

@@ -61,6 +61,10 @@ public final class ErrorMapping {
     }
 
     static void answer(Context ctx, int status, String code, String message) {
+        if (ErrorPage.wanted(ctx)) {
+            ctx.status(status).contentType("text/html; charset=utf-8").result(ErrorPage.html(status, message));
+            return;
+        }
         ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
     }
 

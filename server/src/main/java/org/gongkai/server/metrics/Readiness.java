@@ -75,8 +75,14 @@ public final class Readiness implements AutoCloseable {
         return m;
     }
 
+    /** Stops probing and waits for a probe under way (it writes a file in the store, which may be removed next). */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

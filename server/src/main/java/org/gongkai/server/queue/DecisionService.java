@@ -81,12 +81,30 @@ public final class DecisionService {
         List<BulkResult> out = new ArrayList<>();
         for (BulkItem i : items) {
             try {
+                requireBulkAllowed(i);
                 out.add(new BulkResult(i.documentId(), 200, decide(actor, i.documentId(), i.decision()), null));
             } catch (ApiException e) {
                 out.add(new BulkResult(i.documentId(), e.status(), null, Map.of("code", e.code(), "message", e.getMessage())));
             }
         }
         return out;
+    }
+
+    /**
+     * Approving in bulk only where the queue configuration allows it at the item's stage ({@code bulkApprove}), and never
+     * a document marked 重要信息/敏感信息: a secrecy reviewer, or a leader with an important document, looks at each one.
+     */
+    private void requireBulkAllowed(BulkItem i) {
+        if (i.decision() == null || !"APPROVE".equals(i.decision().action()) || i.documentId() == null || i.documentId().length() > 36) {
+            return;
+        }
+        db.jdbi().withExtension(QueueDao.class, d -> d.find(i.documentId())).filter(QueueItem::open).ifPresent(it -> {
+            boolean allowed = !it.important() && config.queue(it.queueName()).map(q -> q.bulkApproves(it.stage())).orElse(false);
+            if (!allowed) {
+                throw new ApiException(403, "BULK_NOT_ALLOWED", "此审核环节或重要信息不允许批量通过，请逐件审核后决定",
+                        "this stage does not allow approval in bulk; decide each document on its own");
+            }
+        });
     }
 
     /**

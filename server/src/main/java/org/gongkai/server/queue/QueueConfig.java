@@ -53,8 +53,15 @@ public record QueueConfig(Map<String, QueueDefinition> queues, Map<Route, String
      * @param stages      stages in order
      * @param approve     where approval at the last stage leads: {@link #PUBLISHED}, {@link #REGISTERED} or a queue
      * @param escalate    the higher-authority queue, or null when escalation is not possible here
+     * @param bulkApprove codes of the stages at which several documents may be approved at once (批量通过); empty: none
      */
-    public record QueueDefinition(String name, String title, int workingDays, List<Stage> stages, String approve, String escalate) {
+    public record QueueDefinition(String name, String title, int workingDays, List<Stage> stages, String approve, String escalate,
+                                  Set<String> bulkApprove) {
+
+        /** Whether policy lets APPROVE at stage index {@code stage} be given in bulk. */
+        public boolean bulkApproves(int stage) {
+            return stage >= 0 && stage < stages.size() && bulkApprove.contains(stages.get(stage).code());
+        }
 
         /** The first stage that applies to a document, by its importance. */
         public int firstStage(boolean important) {
@@ -210,8 +217,12 @@ public record QueueConfig(Map<String, QueueDefinition> queues, Map<Route, String
                 stages.add(stage(k + "stage." + code, code));
             }
             check(stages.stream().anyMatch(s -> !s.importantOnly()), k + "stages: at least one stage must apply to every document");
+            Set<String> bulk = new java.util.LinkedHashSet<>(list(get(k + "bulkApprove", "")));
+            for (String b : bulk) {
+                check(stages.stream().anyMatch(s -> s.code().equals(b)), k + "bulkApprove names no stage of the queue: " + b);
+            }
             return new QueueDefinition(name, get(k + "title", name), number(k + "workingDays", "5", 0, 200), List.copyOf(stages),
-                    get(k + "approve", PUBLISHED), props.containsKey(k + "escalate") ? require(k + "escalate") : null);
+                    get(k + "approve", PUBLISHED), props.containsKey(k + "escalate") ? require(k + "escalate") : null, Set.copyOf(bulk));
         }
 
         private Stage stage(String key, String code) {

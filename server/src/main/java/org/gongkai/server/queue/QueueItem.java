@@ -28,8 +28,17 @@ public record QueueItem(String documentId, String queueName, int stage, String s
         return open() ? queueName + "/" + (stage + 1) : outcome;
     }
 
+    /**
+     * Into a queue at a stage. The deadline is the queue's clock, or the publication clock (条例第二十六条) when that
+     * runs out first. A publication deadline already past when the item enters the queue (a document formed long
+     * before it was uploaded, e.g. a 2023 sample) cannot be met by this queue's reviewers, so it is shown beside the
+     * item as lapsed ({@link ItemView#publicationLapsed()}), not used as its deadline: otherwise every such item
+     * would arrive hundreds of working days overdue and bury the items that can still be done on time.
+     */
     QueueItem withPosition(String queue, int newStage, OffsetDateTime entered, LocalDate newQueueDue) {
-        LocalDate due = publicationDue != null && publicationDue.isBefore(newQueueDue) ? publicationDue : newQueueDue;
+        LocalDate arrived = entered.atZoneSameInstant(ReviewClock.CHINA).toLocalDate();
+        boolean publicationLive = publicationDue != null && !publicationDue.isBefore(arrived);
+        LocalDate due = publicationLive && publicationDue.isBefore(newQueueDue) ? publicationDue : newQueueDue;
         return new QueueItem(documentId, queue, newStage, OPEN, null, title, department, attribute, worstSeverity, severityRank, important,
                 formedOn, publicationDue, entered, newQueueDue, due, null, null, null, null, null, version);
     }

@@ -39,8 +39,12 @@ public final class QueueService {
         this.access = access;
     }
 
-    /** Open and overdue counts of one queue (shared/CONTRACT.md). */
-    public record QueueSummary(String name, String title, int open, int overdue) {
+    /**
+     * Open and overdue counts of one queue (shared/CONTRACT.md).
+     *
+     * @param bulkApprove codes of the stages the actor works here at which policy allows approving several documents at once
+     */
+    public record QueueSummary(String name, String title, int open, int overdue, List<String> bulkApprove) {
     }
 
     /**
@@ -59,18 +63,23 @@ public final class QueueService {
         return this::enqueue;
     }
 
-    /** The queues the actor works (a stage of which their roles may decide), with their counts. */
+    /** The queues the actor works (a stage of which their roles may decide), with their counts and the stages they may bulk-approve. */
     public List<QueueSummary> queues(Actor actor) {
-        return counts().stream().filter(s -> !config.queue(s.name()).orElseThrow().stagesFor(actor).isEmpty()).toList();
+        return summaries(actor).stream().filter(s -> !config.queue(s.name()).orElseThrow().stagesFor(actor).isEmpty()).toList();
     }
 
-    /** Every configured queue with its open and overdue counts (for metrics and the digest; no documents). */
+    /** Every configured queue with its open and overdue counts (for metrics; no documents, no one's stages). */
     public List<QueueSummary> counts() {
+        return summaries(Actor.SYSTEM);
+    }
+
+    private List<QueueSummary> summaries(Actor actor) {
         Map<String, QueueDao.QueueCount> counts = new TreeMap<>();
         db.jdbi().withExtension(QueueDao.class, d -> d.counts(clock.today())).forEach(c -> counts.put(c.queueName(), c));
         return config.queues().values().stream().map(q -> {
             QueueDao.QueueCount c = counts.get(q.name());
-            return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount());
+            List<String> bulk = q.stagesFor(actor).stream().filter(q::bulkApproves).map(i -> q.stages().get(i).code()).toList();
+            return new QueueSummary(q.name(), q.title(), c == null ? 0 : c.openCount(), c == null ? 0 : c.overdueCount(), bulk);
         }).toList();
     }
 

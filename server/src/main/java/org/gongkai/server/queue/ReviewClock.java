@@ -93,6 +93,7 @@ public final class ReviewClock {
                 stage == null ? null : stage.title(), number, q == null ? 1 : q.stageCount(i.important()), i.state(), i.outcome(),
                 i.worstSeverity(), i.important(), i.attribute(), i.enteredAt(), days.between(day(i.enteredAt()), open ? today : day(i.closedAt())),
                 i.formedOn(), i.publicationDue(), i.dueOn(), open ? days.between(today, i.dueOn()) : 0, open && today.isAfter(i.dueOn()),
-                held ? i.claimant() : null, held ? i.claimantRole() : null, held ? i.leaseUntil() : null, i.version());
+                held ? i.claimant() : null, held ? i.claimantRole() : null, held ? i.leaseUntil() : null, i.version(),
+                i.publicationDue() != null && i.publicationDue().isBefore(day(i.enteredAt())));
     }
 }

@@ -89,7 +89,8 @@ public final class StatisticsService {
     /**
      * Terms whose findings reviewers dismissed more often than they confirmed (latest verdict per finding),
      * most dismissed first. Never a personal identifier, and a PERSON_NAME term only when no reviewer ever confirmed
-     * it as a name (words such as 向社会 that the recogniser mistakes), so a private person's name is never offered.
+     * it and every dismissal said it is not a name (words such as 向社会 that the recogniser mistakes), so a private
+     * person's name is never offered.
      */
     public List<Suggestion> suggestions(Actor actor, int minDismissed) {
         Map<String, List<DecisionDao.DismissalRow>> groups = new LinkedHashMap<>();
@@ -103,7 +104,7 @@ public final class StatisticsService {
         for (List<DecisionDao.DismissalRow> g : groups.values()) {
             int dismissed = (int) g.stream().filter(r -> r.verdict().equals("DISMISSED")).count();
             int confirmed = g.size() - dismissed;
-            if (dismissed < Math.max(1, minDismissed) || dismissed <= confirmed || (confirmed > 0 && "PERSON_NAME".equals(g.get(0).category()))) {
+            if (dismissed < Math.max(1, minDismissed) || dismissed <= confirmed || ("PERSON_NAME".equals(g.get(0).category()) && !notAName(g))) {
                 continue;
             }
             DecisionDao.DismissalRow first = g.get(0);
@@ -117,6 +118,16 @@ public final class StatisticsService {
         }
         out.sort(Comparator.comparingInt(Suggestion::dismissed).reversed().thenComparing(Suggestion::text));
         return out;
+    }
+
+    /**
+     * A PERSON_NAME term is offered only when no reviewer confirmed it and every dismissal said it is not a name at all
+     * (the review page's reason “不是人名”): a real person's name dismissed for another reason (an official acting in
+     * office) is still a name, and no statistical test can tell 向社会 from 张三 (HanLP tags both nr).
+     */
+    private static boolean notAName(List<DecisionDao.DismissalRow> g) {
+        return g.stream().allMatch(r -> r.verdict().equals("DISMISSED") && r.reason() != null
+                && (r.reason().contains("不是人名") || r.reason().contains("非人名") || r.reason().contains("不是姓名")));
     }
 
     private static Map<String, Long> map(List<StatisticsDao.Bucket> buckets) {

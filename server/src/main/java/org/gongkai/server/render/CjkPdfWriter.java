@@ -1,5 +1,10 @@
 package org.gongkai.server.render;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,18 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import java.util.Locale;
 
 /**
- * Writes simple flowing Chinese text (headings, paragraphs, rules) to an A4 PDF with a CJK TrueType font
- * embedded as a subset, so the file prints and extracts the same on any machine. Used for the 退回通知 and
+ * Writes simple flowing Chinese text (headings, paragraphs, rules) to an A4 PDF with a CJK font embedded as a
+ * subset, so the file prints and extracts the same on any machine. The font is a 宋体-like serif (Noto Serif CJK SC)
+ * where installed, as official documents are set, else a sans-serif fallback. OpenPDF writes the file because it
+ * subsets OpenType fonts with CFF outlines (Noto Serif CJK), which PDFBox 3 cannot embed. Used for the 退回通知 and
  * for redacted publication copies; it lays out text, it is not a word processor.
  *
  * <p>Not thread-safe; one writer per document. Characters the font lacks are written as "□" rather than
@@ -27,30 +27,39 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class CjkPdfWriter implements Closeable {
     private static final float MARGIN = 72;
     private static final float BODY = 12;
+    private static final float WIDTH = PageSize.A4.getWidth();
+    private static final float HEIGHT = PageSize.A4.getHeight();
 
-    private final PDDocument doc = new PDDocument();
-    private final TrueTypeCollection collection;
-    private final TrueTypeFont ttf;
-    private final PDType0Font font;
-    private PDPageContentStream cs;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final Document doc = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
+    private final PdfWriter writer;
+    private final BaseFont font;
+    private PdfContentByte cs;
     private float y;
 
     public CjkPdfWriter(FontLocator fonts) throws IOException {
-        Path p = fonts.cjkFont();
-        if (p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
-            collection = new TrueTypeCollection(p.toFile());
-            TrueTypeFont[] first = new TrueTypeFont[1];
-            collection.processAllFonts(f -> {
-                if (first[0] == null) {
-                    first[0] = f;
+        font = load(fonts.cjkFont());
+        writer = PdfWriter.getInstance(doc, out);
+    }
+
+    /** Loads a font file; in a collection (.ttc) the simplified-Chinese face ("…SC…"), else the first. */
+    static BaseFont load(Path p) throws IOException {
+        String file = p.toAbsolutePath().toString();
+        try {
+            if (file.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                String[] names = BaseFont.enumerateTTCNames(file);
+                int face = 0;
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i] != null && names[i].toLowerCase(Locale.ROOT).matches(".*(sc|gb|cn)(-.*)?$")) {
+                        face = i;
+                        break;
+                    }
                 }
-            });
-            ttf = first[0];
-            font = PDType0Font.load(doc, ttf, true);
-        } else {
-            collection = null;
-            ttf = null;
-            font = PDType0Font.load(doc, p.toFile());
+                file = file + "," + face;
+            }
+            return BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (RuntimeException e) { // OpenPDF's DocumentException is unchecked
+            throw new IOException("字体无法读取 / cannot read font " + p, e);
         }
     }
 
@@ -59,7 +68,7 @@ public final class CjkPdfWriter implements Closeable {
         for (String line : wrap(text, 20)) {
             ensure(34);
             float w = width(line, 20);
-            show(line, 20, (PDRectangle.A4.getWidth() - w) / 2);
+            show(line, 20, (WIDTH - w) / 2);
             y -= 34;
         }
         y -= 8;
@@ -98,7 +107,7 @@ public final class CjkPdfWriter implements Closeable {
     public CjkPdfWriter right(String text) throws IOException {
         ensure(BODY * 1.75f);
         String line = clean(text);
-        show(line, BODY, PDRectangle.A4.getWidth() - MARGIN - width(line, BODY));
+        show(line, BODY, WIDTH - MARGIN - width(line, BODY));
         y -= BODY * 1.75f;
         return this;
     }
@@ -107,7 +116,7 @@ public final class CjkPdfWriter implements Closeable {
     public CjkPdfWriter rule() throws IOException {
         ensure(12);
         cs.moveTo(MARGIN, y + 6);
-        cs.lineTo(PDRectangle.A4.getWidth() - MARGIN, y + 6);
+        cs.lineTo(WIDTH - MARGIN, y + 6);
         cs.stroke();
         y -= 12;
         return this;
@@ -118,53 +127,44 @@ public final class CjkPdfWriter implements Closeable {
         if (cs == null) {
             newPage();
         }
-        cs.close();
+        doc.addTitle(title == null ? "" : title);
+        doc.addAuthor(author == null ? "" : author);
+        doc.addCreator("gongkai");
+        doc.close();
         cs = null;
-        PDDocumentInformation info = new PDDocumentInformation();
-        info.setTitle(title);
-        info.setAuthor(author);
-        info.setCreator("gongkai");
-        doc.setDocumentInformation(info);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        doc.save(out);
         return out.toByteArray();
     }
 
     @Override
-    public void close() throws IOException {
-        try {
-            if (cs != null) {
-                cs.close();
-            }
+    public void close() {
+        if (doc.isOpen()) {
             doc.close();
-        } finally {
-            if (collection != null) {
-                collection.close();
-            }
         }
     }
 
-    private void ensure(float needed) throws IOException {
+    private void ensure(float needed) {
         if (cs == null || y - needed < MARGIN) {
             newPage();
         }
     }
 
-    private void newPage() throws IOException {
-        if (cs != null) {
-            cs.close();
+    private void newPage() {
+        if (cs == null && !doc.isOpen()) {
+            doc.open();
+        } else {
+            doc.newPage();
         }
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        cs = new PDPageContentStream(doc, page);
+        cs = writer.getDirectContent();
         cs.setLineWidth(0.5f);
-        y = PDRectangle.A4.getHeight() - MARGIN;
+        // an empty page is dropped by newPage(); something must be drawn for the page to count
+        writer.setPageEmpty(false);
+        y = HEIGHT - MARGIN;
     }
 
-    private void show(String line, float size, float x) throws IOException {
+    private void show(String line, float size, float x) {
         cs.beginText();
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
+        cs.setFontAndSize(font, size);
+        cs.setTextMatrix(x, y);
         cs.showText(line);
         cs.endText();
     }
@@ -176,7 +176,7 @@ public final class CjkPdfWriter implements Closeable {
     /** Greedy wrap by measured width; CJK text may break between any two characters. */
     private List<String> wrap(String text, float size, float firstIndent) throws IOException {
         String t = clean(text);
-        float max = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        float max = WIDTH - 2 * MARGIN;
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         float w = firstIndent;
@@ -197,8 +197,8 @@ public final class CjkPdfWriter implements Closeable {
         return out;
     }
 
-    private float width(String s, float size) throws IOException {
-        return font.getStringWidth(s) / 1000 * size;
+    private float width(String s, float size) {
+        return font.getWidthPoint(s, size);
     }
 
     /** Replaces control characters and glyphs the font lacks, so showText never fails half-way. */
@@ -219,12 +219,7 @@ public final class CjkPdfWriter implements Closeable {
     }
 
     private boolean hasGlyph(int cp) {
-        try {
-            font.encode(new String(Character.toChars(cp)));
-            return true;
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
+        return font.charExists(cp);
     }
 
     /** Finds the CJK font to embed. */
@@ -233,8 +228,9 @@ public final class CjkPdfWriter implements Closeable {
     }
 
     /**
-     * The font named by {@code GONGKAI_PDF_FONT}, else the first of the usual Debian CJK TrueType fonts
-     * (fonts-wqy-microhei, fonts-wqy-zenhei, fonts-arphic-uming, fonts-droid-fallback) that exists.
+     * The font named by {@code GONGKAI_PDF_FONT}, else the first that exists of Noto Serif CJK (fonts-noto-cjk: the
+     * 宋体-like serif official documents are set in), AR PL UMing (fonts-arphic-uming, also serif), and the sans-serif
+     * fallbacks fonts-wqy-microhei, fonts-wqy-zenhei and fonts-droid-fallback.
      */
     public static FontLocator systemFonts(String configured) {
         return () -> {
@@ -242,8 +238,9 @@ public final class CjkPdfWriter implements Closeable {
             if (configured != null && !configured.isBlank()) {
                 candidates.add(Path.of(configured));
             }
-            for (String s : List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                    "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")) {
+            for (String s : List.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", "/usr/share/fonts/truetype/arphic/uming.ttc",
+                    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")) {
                 candidates.add(Path.of(s));
             }
             for (Path p : candidates) {

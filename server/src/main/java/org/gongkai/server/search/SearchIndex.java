@@ -40,6 +40,8 @@ public final class SearchIndex implements AutoCloseable {
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 20;
     private static final String COMMIT_SEQ = "gongkai.changeSeq";
+    /** Hits one search returns at most (the workbench pages through them). */
+    public static final int MAX_HITS = 500;
     private final Analyzer analyzer = new CJKAnalyzer();
     private final FSDirectory dir;
     private final IndexWriter writer;
@@ -163,7 +165,7 @@ public final class SearchIndex implements AutoCloseable {
         } catch (ParseException e) {
             return List.of();
         }
-        int want = Math.max(1, Math.min(limit, 100));
+        int want = Math.max(1, Math.min(limit, MAX_HITS));
         try {
             IndexSearcher s = searchers.acquire();
             try {

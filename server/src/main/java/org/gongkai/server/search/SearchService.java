@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.spi.Block;
@@ -202,6 +203,17 @@ public final class SearchService implements CheckListener, AutoCloseable {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * As {@link #search(Actor, String, int)}, keeping only hits that {@code narrow} also admits (filters such as department,
+     * state or date, applied to each batch of candidates the actor may open, before snippets are built).
+     */
+    public List<SearchIndex.Hit> search(Actor actor, String q, int limit, java.util.function.Function<List<String>, Set<String>> narrow) {
+        return index.search(q, limit, DocumentAccess.reviewer(actor), ids -> {
+            Set<String> readable = access.readable(actor, ids);
+            return readable.isEmpty() ? readable : narrow.apply(ids.stream().filter(readable::contains).toList());
+        });
     }
 
     private List<Block> blocks(String blocksJson) {

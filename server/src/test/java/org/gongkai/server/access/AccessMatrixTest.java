@@ -76,6 +76,21 @@ class AccessMatrixTest {
             MATRIX.put(r, READERS);
         }
         MATRIX.put("GET /api/v1/statistics", EnumSet.of(Role.DOCUMENT_OFFICE));
+        // the workbench (issue 11): page shells are public (they hold no data and send a stranger to sign in)
+        for (String page : List.of("/", "/upload", "/documents/{id}", "/queues", "/queues/{name}", "/review/{id}", "/search", "/office/returned",
+                "/register", "/statistics", "/dictionaries", "/admin/users", "/admin/audit", "/admin/system")) {
+            MATRIX.put("GET " + page, null);
+        }
+        MATRIX.put("GET /api/v1/work", ALL);
+        MATRIX.put("GET /api/v1/people", ALL);
+        MATRIX.put("GET /api/v1/documents", READERS);
+        MATRIX.put("GET /api/v1/documents/{id}/decisions", READERS);
+        MATRIX.put("GET /api/v1/register", EnumSet.of(Role.DOCUMENT_OFFICE));
+        MATRIX.put("GET /api/v1/statistics/annual", EnumSet.of(Role.DOCUMENT_OFFICE));
+        MATRIX.put("GET /api/v1/lists", EnumSet.of(Role.DOCUMENT_OFFICE, Role.SECRECY_REVIEWER));
+        MATRIX.put("GET /api/v1/lists/{kind}/{file}", EnumSet.of(Role.DOCUMENT_OFFICE, Role.SECRECY_REVIEWER));
+        MATRIX.put("GET /api/v1/lists/{kind}/{file}/history", EnumSet.of(Role.DOCUMENT_OFFICE, Role.SECRECY_REVIEWER));
+        MATRIX.put("PUT /api/v1/lists/{kind}/{file}", EnumSet.of(Role.DOCUMENT_OFFICE));
         MATRIX.put("GET /api/v1/dictionaries/suggestions", EnumSet.of(Role.DOCUMENT_OFFICE, Role.SECRECY_REVIEWER));
     }
 
@@ -121,7 +136,8 @@ class AccessMatrixTest {
             for (var e : MATRIX.entrySet()) {
                 String method = e.getKey().split(" ")[0];
                 String path = e.getKey().split(" ")[1].replace("{id}", e.getKey().contains("/users/") ? "m.drafter"
-                        : e.getKey().contains("/tokens/") ? "00000000-0000-0000-0000-000000000000" : doc).replace("{name}", "DISCLOSURE_REVIEW").replace("{n}", "1");
+                        : e.getKey().contains("/tokens/") ? "00000000-0000-0000-0000-000000000000" : doc).replace("{name}", "DISCLOSURE_REVIEW")
+                        .replace("{n}", "1").replace("{kind}", "dictionary").replace("{file}", "stability.txt");
                 if (e.getKey().equals("GET /api/v1/search")) {
                     path += "?q=处罚";
                 }

@@ -107,7 +107,7 @@ public class DocumentApiTest {
         try (App app = app()) {
             JavalinTest.test(app.javalin(), caller.config(), (server, client) -> {
                 caller.as(TestAccounts.token(client, "li.ming", "办公室", Actor.Role.DRAFTER));
-                for (String path : java.util.List.of("/", "/app.js", "/style.css")) {
+                for (String path : java.util.List.of("/", "/js/main.js", "/js/lib/api.js", "/style.css")) {
                     Response r = client.get(path);
                     assertEquals(200, r.code(), path);
                     assertTrue(r.header("Content-Type").toLowerCase(java.util.Locale.ROOT).replace(" ", "").endsWith("charset=utf-8"),
