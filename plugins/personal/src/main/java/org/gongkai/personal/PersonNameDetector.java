@@ -55,7 +55,7 @@ public final class PersonNameDetector implements Detector {
     /** A name with sex and ethnic group after it ("乌云其木格，女，蒙古族"), matched on the text ending at 族. */
     private static final Pattern PROFILE = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、（(]\\s?[男女][，,、]\\s?\\p{IsHan}{1,4}族$");
     /** Digit runs that may be an ID, mobile or card number. */
-    private static final Pattern NUMBER = Pattern.compile("(?<![0-9])(\\d{17}[Xx]|\\d{11,19})(?![0-9A-Za-z])");
+    private static final Pattern NUMBER = Pattern.compile(Digits.NOT_AFTER + "(\\d{17}[Xx]|\\d{11,19})(?![A-Za-z])" + Digits.NOT_BEFORE);
     private static final Pattern CARD_LABEL = Pattern.compile("卡号|账号|帐号|银行卡|开户|存折|账户|帐户");
     private static final Pattern CARD_SCHEME = Pattern.compile("62|4|5[1-5]|2[2-7]|3[47]|35|9");
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names; what they did is for the rules. */
@@ -88,6 +88,7 @@ public final class PersonNameDetector implements Detector {
         s.numbers();
         s.minorityProfiles();
         s.groups();
+        s.fields();
         NameTables tables = new NameTables(ctx.text(), s.n, s.view, s.site, s.headers, s.labelCues.get(0), s::evaluate);
         tables.nameColumns();
         tables.formFields();
@@ -138,6 +139,8 @@ public final class PersonNameDetector implements Detector {
         final String t;
         final Site site;
         final List<Cue> labelCues;
+        /** Role nouns among the labels (居民, 患者 …): no label when a noun follows them directly. */
+        final Set<String> roleNouns;
         /** A header cell of a name column: a party or role, 姓名, or both (户主姓名, 被征收人). */
         final Pattern headers;
         final Map<Integer, Finding> found = new HashMap<>();
@@ -149,6 +152,7 @@ public final class PersonNameDetector implements Detector {
             this.rules = rules;
             this.n = ctx.normalized();
             this.labelCues = List.of(rules.cue("PERSON_LABEL"));
+            this.roleNouns = Set.copyOf(rules.list("ROLE_NOUN"));
             this.headers = Pattern.compile(header(rules.list("NAME_COLUMN")));
             this.view = view(n, labelCues);
             this.t = view.text;
@@ -161,6 +165,10 @@ public final class PersonNameDetector implements Detector {
             for (Cue cue : labelCues) {
                 for (int[] h = cue.next(t, 0); h != null; h = cue.next(t, h[1])) {
                     if (!value.region(h[1], t.length()).lookingAt()) {
+                        continue;
+                    }
+                    // "港澳台居民居住证": a role noun running into a noun modifies it; it labels no name
+                    if (roleNouns.contains(t.substring(h[0], h[1])) && value.start(1) == h[1] && shape.nounAt(t, h[1])) {
                         continue;
                     }
                     String name = candidate(value.start(1), value.group(1), "label", true);
@@ -323,6 +331,19 @@ public final class PersonNameDetector implements Detector {
         }
 
         /**
+         * Names no label announces: lines that are nothing but a name (looked for only where the rules can count
+         * them, i.e. in a form), names before sex and birth month, proprietors in individual businesses' names.
+         */
+        void fields() {
+            NameFields f = new NameFields(t, shape);
+            if (rules.evaluate(new Candidate(Category.PERSON_NAME, "field", 0, 0, 0.3), "", site).reported()) {
+                f.loneLines(this::accept);
+            }
+            f.resumes(this::candidate);
+            f.proprietors(rules.cue("SHOP"), this::accept);
+        }
+
+        /**
          * Whether names listed before the 等 at {@code i} can be reported at all: the rules are asked about an empty
          * name there, so the segmenter runs only where what follows (an act such as 聚集, 上访) makes a group count.
          */
@@ -376,8 +397,9 @@ public final class PersonNameDetector implements Detector {
             return name;
         }
 
-        void evaluate(int start, String name, String kind, String how) {
-            if (!seen.add(start + "/" + kind + "/" + name.length())) {
+        void evaluate(int start, String rawName, String kind, String how) {
+            String name = NameSpacing.asSpaced(n, view, start, rawName);
+            if (name == null || !seen.add(start + "/" + kind + "/" + name.length())) {
                 return;
             }
             int ns = view.normalised(start);

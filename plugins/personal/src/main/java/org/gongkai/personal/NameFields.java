@@ -1,0 +1,96 @@
+package org.gongkai.personal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.rules.Cue;
+
+/**
+ * Names that stand where no label says so, in three shapes the rules then score:
+ * <ul>
+ *   <li>{@code field} — a line that is nothing but a name, as the fields of an e-invoice or a certificate print their
+ *       values (the labels 开票人、收款人、权利人 are in the page's template, not in its text);</li>
+ *   <li>{@code resume} — a name followed by sex and birth month ("张三，男，1978年2月出生"), the way a decision or a
+ *       report introduces the person it is about;</li>
+ *   <li>{@code business} — the proprietor's name inside an individual business's name ("江北区王建国副食店": a place,
+ *       the name, the trade), which registers the person, not a company.</li>
+ * </ul>
+ * Proposals go through the name detector's own checks ({@link NameShape}); whether they count — only in a form, not
+ * for an official's résumé — is for {@code config/personal.rules}.
+ */
+final class NameFields {
+    /** Proposes a candidate the detector confirms: returns the name taken, or null. */
+    interface Confirming {
+        String candidate(int start, String raw, String kind, boolean strong);
+    }
+
+    /** Scores a name as it stands. */
+    interface Accepting {
+        void accept(int start, String name, String kind, String how);
+    }
+
+    private static final Pattern RESUME = Pattern.compile("([\\p{IsHan}]{2,4})[，,、（(]\\s?[男女][，,、）)]\\s?(?:\\p{IsHan}{1,4}族[，,、]\\s?)?"
+            + "(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?(?:出生|生)|生于\\d{4}年|出生于\\d{4}年)");
+    /** Where a business's place part ends: the proprietor's name starts right after. */
+    private static final String PLACE_END = "区县市镇乡村旗州";
+    /** Last characters of a shop's brand rather than a given name (张记, 李家, 王氏). */
+    private static final String BRAND_END = "记家氏号牌";
+
+    private final String t;
+    private final NameShape shape;
+
+    NameFields(String viewText, NameShape shape) {
+        this.t = viewText;
+        this.shape = shape;
+    }
+
+    /** Lines that are nothing but a 2–4 character name (HanLP, reading the line by itself, must take it for one). */
+    void loneLines(Accepting a) {
+        int from = 0;
+        while (from < t.length()) {
+            int end = t.indexOf('\n', from);
+            end = end < 0 ? t.length() : end;
+            String line = t.substring(from, end);
+            String v = line.strip();
+            if (v.length() >= 2 && v.length() <= 4 && NameShape.nameCell(v) && v.codePoints().allMatch(Character::isIdeographic)) {
+                if (shape.isName(v)) {
+                    a.accept(from + line.indexOf(v), v, "field", "单独成行的姓名");
+                }
+            }
+            from = end + 1;
+        }
+    }
+
+    /** A name before its sex and birth month. */
+    void resumes(Confirming c) {
+        Matcher m = RESUME.matcher(t);
+        while (m.find()) {
+            int start = m.start(1);
+            String raw = m.group(1);
+            for (int k = 0; k + 2 <= raw.length(); k++) {
+                boolean strong = k == 0 && (start == 0 || !Character.isIdeographic(t.charAt(start - 1))) || shape.afterFunctionWord(t, start + k);
+                if (c.candidate(start + k, raw.substring(k), "resume", strong) != null) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The proprietor's name between a business's place and its trade (a word of {@code shops}). */
+    void proprietors(Cue shops, Accepting a) {
+        for (int[] h = shops.next(t, 0); h != null; h = shops.next(t, h[1])) {
+            for (int len = 4; len >= 2; len--) {
+                int s = h[0] - len;
+                if (s < 0) {
+                    continue;
+                }
+                String raw = t.substring(s, h[0]);
+                boolean placeBefore = s == 0 || PLACE_END.indexOf(t.charAt(s - 1)) >= 0 || !Character.isIdeographic(t.charAt(s - 1));
+                if (placeBefore && (len < 4 || Surnames.compound(raw)) && NameShape.nameCell(raw) && BRAND_END.indexOf(raw.charAt(len - 1)) < 0
+                        && shape.isName(raw)) {
+                    a.accept(s, raw, "business", "个体工商户字号中的人名");
+                    break;
+                }
+            }
+        }
+    }
+}
