@@ -11,6 +11,7 @@ import org.gongkai.rules.Cue;
  *       values (the labels 开票人、收款人、权利人 are in the page's template, not in its text);</li>
  *   <li>{@code resume} — a name followed by sex and birth month ("张三，男，1978年2月出生"), the way a decision or a
  *       report introduces the person it is about;</li>
+ *   <li>{@code subject} — the employee a personnel decision is about ("关于同意张三同志辞职的批复");</li>
  *   <li>{@code business} — the proprietor's name inside an individual business's name ("江北区王建国副食店": a place,
  *       the name, the trade), which registers the person, not a company.</li>
  * </ul>
@@ -18,11 +19,6 @@ import org.gongkai.rules.Cue;
  * for an official's résumé — is for {@code config/personal.rules}.
  */
 final class NameFields {
-    /** Proposes a candidate the detector confirms: returns the name taken, or null. */
-    interface Confirming {
-        String candidate(int start, String raw, String kind, boolean strong);
-    }
-
     /** Scores a name as it stands. */
     interface Accepting {
         void accept(int start, String name, String kind, String how);
@@ -30,6 +26,9 @@ final class NameFields {
 
     private static final Pattern RESUME = Pattern.compile("([\\p{IsHan}]{2,4})[，,、（(]\\s?[男女][，,、）)]\\s?(?:\\p{IsHan}{1,4}族[，,、]\\s?)?"
             + "(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?(?:出生|生)|生于\\d{4}年|出生于\\d{4}年)");
+    /** The employee a personnel decision concerns: 同意张三（同志）辞职/调动/退休 … (辞去某职务 is an office's, not here). */
+    private static final Pattern SUBJECT = Pattern.compile("(?:同意|批准|准予|关于|给予?)([\\p{IsHan}]{2,5}?)(?:同志)?"
+            + "(?:辞职|调出|调入|调动|提前退休|退休|离职|解聘|辞退|停薪留职|解除劳动合同|解除聘用合同)");
     /** Where a business's place part ends: the proprietor's name starts right after. */
     private static final String PLACE_END = "区县市镇乡村旗州";
     /** Last characters of a shop's brand rather than a given name (张记, 李家, 王氏). */
@@ -61,16 +60,34 @@ final class NameFields {
     }
 
     /** A name before its sex and birth month. */
-    void resumes(Confirming c) {
-        Matcher m = RESUME.matcher(t);
+    void resumes(Accepting a) {
+        ending(RESUME.matcher(t), "resume", a);
+    }
+
+    /** The employee named in a personnel decision. */
+    void subjects(Accepting a) {
+        ending(SUBJECT.matcher(t), "subject", a);
+    }
+
+    /**
+     * Group 1 of each match ends where a name ends and may hold a word before it ("系张阿三", "同意张阿三"): the name is
+     * its shortest tail from the left that looks like a name — at the start of the text or after a function word by
+     * its shape alone, elsewhere only if HanLP reads it as a name.
+     */
+    private void ending(Matcher m, String kind, Accepting a) {
         while (m.find()) {
             int start = m.start(1);
             String raw = m.group(1);
             for (int k = 0; k + 2 <= raw.length(); k++) {
-                boolean strong = k == 0 && (start == 0 || !Character.isIdeographic(t.charAt(start - 1))) || shape.afterFunctionWord(t, start + k);
-                if (c.candidate(start + k, raw.substring(k), "resume", strong) != null) {
-                    break;
+                String name = raw.substring(k);
+                if (name.length() > 4 || !NameShape.nameCell(name)) {
+                    continue;
                 }
+                boolean strong = k == 0 && (start == 0 || !Character.isIdeographic(t.charAt(start - 1))) || shape.afterFunctionWord(t, start + k);
+                if (strong || shape.isName(name)) {
+                    a.accept(start + k, name, kind, "按" + (kind.equals("resume") ? "简历" : "人事决定") + "格式识别");
+                }
+                break;
             }
         }
     }

@@ -54,6 +54,15 @@ final class NameSpacing {
         return after >= inner;
     }
 
+    /** True when the original text has white space (no line break) right before view offset {@code at}. */
+    static boolean spaceBefore(NormalizedText n, JoinedLines view, int at) {
+        if (at <= 0 || at >= view.text.length()) {
+            return false;
+        }
+        String o = n.original().text();
+        return gap(o, n.originalStart(view.normalised(at - 1)), n.originalStart(view.normalised(at))) > 0;
+    }
+
     /** Spaces between two original offsets of neighbouring characters; a line break among them counts as none. */
     private static int gap(String o, int a, int b) {
         int g = 0;

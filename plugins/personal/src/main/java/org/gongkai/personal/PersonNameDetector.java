@@ -175,11 +175,19 @@ public final class PersonNameDetector implements Detector {
                     int end = name == null ? -1 : value.start(1) + name.length();
                     while (end > 0) {
                         Matcher next = LIST_NEXT.matcher(t);
-                        if (!next.find(end)) {
+                        int at;
+                        String raw;
+                        if (next.find(end)) {
+                            at = next.start(1);
+                            raw = next.group(1);
+                        } else if (NameSpacing.spaceBefore(n, view, end)) {
+                            at = end; // "权利人：张三 李四": names the original text separates by spaces
+                            raw = hanRun(end, 4);
+                        } else {
                             break;
                         }
-                        String more = candidate(next.start(1), next.group(1), "list", true);
-                        end = more == null ? -1 : next.start(1) + more.length();
+                        String more = raw.length() < 2 ? null : candidate(at, raw, "list", true);
+                        end = more == null ? -1 : at + more.length();
                     }
                 }
             }
@@ -339,7 +347,8 @@ public final class PersonNameDetector implements Detector {
             if (rules.evaluate(new Candidate(Category.PERSON_NAME, "field", 0, 0, 0.3), "", site).reported()) {
                 f.loneLines(this::accept);
             }
-            f.resumes(this::candidate);
+            f.resumes(this::accept);
+            f.subjects(this::accept);
             f.proprietors(rules.cue("SHOP"), this::accept);
         }
 
@@ -392,21 +401,30 @@ public final class PersonNameDetector implements Detector {
         }
 
         /** Scores the name at view offset {@code start}; returns it whether or not it is reported. */
+        /** Scores the name at view offset {@code start}; returns it as taken (the spacing may shorten it), or null. */
         String accept(int start, String name, String kind, String how) {
-            evaluate(start, name, kind, how);
-            return name;
+            return evaluate(start, name, kind, how);
         }
 
-        void evaluate(int start, String rawName, String kind, String how) {
+        /** Up to {@code max} Han characters from view offset {@code at}. */
+        private String hanRun(int at, int max) {
+            int e = at;
+            while (e < t.length() && e - at < max && Character.isIdeographic(t.charAt(e))) {
+                e++;
+            }
+            return t.substring(at, e);
+        }
+
+        String evaluate(int start, String rawName, String kind, String how) {
             String name = NameSpacing.asSpaced(n, view, start, rawName);
             if (name == null || !seen.add(start + "/" + kind + "/" + name.length())) {
-                return;
+                return name;
             }
             int ns = view.normalised(start);
             int original = n.originalStart(ns);
             Verdict v = rules.evaluate(new Candidate(Category.PERSON_NAME, kind, start, start + name.length(), 0.3), name, site);
             if (!v.reported()) {
-                return;
+                return name;
             }
             Finding f = PersonalRules.finding(n, ns, view.normalisedEnd(start + name.length()), v, Severity.MEDIUM, PersonalRules.BASIS,
                     PersonNameDetector.this.name(), "个人姓名", null, Masks.name(name), "公开时应隐去或部分遮盖为“{masked}”。",
@@ -415,6 +433,7 @@ public final class PersonNameDetector implements Detector {
             if (before == null || before.score() < f.score()) {
                 found.put(original, f);
             }
+            return name;
         }
     }
 }

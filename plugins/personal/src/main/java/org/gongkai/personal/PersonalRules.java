@@ -38,7 +38,7 @@ final class PersonalRules {
             Category.LICENSE_PLATE, Set.of("plate"),
             Category.ADDRESS, Set.of("house", "flat"),
             Category.PERSON_NAME, Set.of("label", "list", "honorific", "number", "column", "text-column", "group", "profile", "field",
-                    "resume", "business"));
+                    "resume", "subject", "business"));
     /** Lists the detectors read themselves. */
     static final Set<String> LISTS = Set.of("TITLE", "PERSON_LABEL", "HONORIFIC", "NAME_COLUMN", "ROLE_NOUN", "SHOP");
 
