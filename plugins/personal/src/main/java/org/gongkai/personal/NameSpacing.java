@@ -54,6 +54,20 @@ final class NameSpacing {
         return after >= inner;
     }
 
+    /**
+     * How many of the {@code max} view characters from {@code start} stand before the first white space of the original
+     * text, when the first gap follows two or more characters written together ("王建国 李秀英" → 3); {@code max}
+     * otherwise (no gap, or a letter-spaced "王 建 国").
+     */
+    static int tokenLength(NormalizedText n, JoinedLines view, int start, int max) {
+        for (int k = 2; k < max && start + k < view.text.length(); k++) {
+            if (spaceBefore(n, view, start + k)) {
+                return spaceBefore(n, view, start + 1) ? max : k;
+            }
+        }
+        return max;
+    }
+
     /** True when the original text has white space (no line break) right before view offset {@code at}. */
     static boolean spaceBefore(NormalizedText n, JoinedLines view, int at) {
         if (at <= 0 || at >= view.text.length()) {

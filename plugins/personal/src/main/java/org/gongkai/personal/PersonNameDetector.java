@@ -151,7 +151,7 @@ public final class PersonNameDetector implements Detector {
             this.ctx = ctx;
             this.rules = rules;
             this.n = ctx.normalized();
-            this.labelCues = List.of(rules.cue("PERSON_LABEL"));
+            this.labelCues = List.of(rules.cue("PERSON_LABEL"), rules.cue("FORM_LABEL"));
             this.roleNouns = Set.copyOf(rules.list("ROLE_NOUN"));
             this.headers = Pattern.compile(header(rules.list("NAME_COLUMN")));
             this.view = view(n, labelCues);
@@ -395,6 +395,11 @@ public final class PersonNameDetector implements Detector {
                 if (whole != null && from + whole.length() > start) {
                     return strong ? accept(from, whole, kind, "按少数民族姓名整体识别") : null; // never a piece of such a name
                 }
+            }
+            // a value the original text closes with white space ("权利人 王建国 李秀英"): the space ends the name
+            String token = raw.substring(0, NameSpacing.tokenLength(n, view, start, raw.length()));
+            if (strong && token.length() < raw.length() && NameShape.nameCell(token)) {
+                return accept(start, token, kind, "按原文空格分隔识别");
             }
             String name = shape.confirm(t, start, raw, strong);
             return name == null ? null : accept(start, name, kind, "经分词确认为人名");

@@ -40,7 +40,7 @@ final class PersonalRules {
             Category.PERSON_NAME, Set.of("label", "list", "honorific", "number", "column", "text-column", "group", "profile", "field",
                     "resume", "subject", "business"));
     /** Lists the detectors read themselves. */
-    static final Set<String> LISTS = Set.of("TITLE", "PERSON_LABEL", "HONORIFIC", "NAME_COLUMN", "ROLE_NOUN", "SHOP");
+    static final Set<String> LISTS = Set.of("TITLE", "PERSON_LABEL", "HONORIFIC", "NAME_COLUMN", "ROLE_NOUN", "SHOP", "FORM_LABEL");
 
     private PersonalRules() {
     }
