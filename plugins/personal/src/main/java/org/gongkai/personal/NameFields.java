@@ -42,7 +42,7 @@ final class NameFields {
         this.shape = shape;
     }
 
-    /** Lines that are nothing but a 2–4 character name (HanLP, reading the line by itself, must take it for one). */
+    /** Lines that are nothing but a 2–4 character name (HanLP, reading the line by itself, must start it with a name). */
     void loneLines(Accepting a) {
         int from = 0;
         while (from < t.length()) {
@@ -51,7 +51,7 @@ final class NameFields {
             String line = t.substring(from, end);
             String v = line.strip();
             if (v.length() >= 2 && v.length() <= 4 && NameShape.nameCell(v) && v.codePoints().allMatch(Character::isIdeographic)) {
-                if (shape.isName(v)) {
+                if (shape.startsAsName(v)) {
                     a.accept(from + line.indexOf(v), v, "field", "单独成行的姓名");
                 }
             }

@@ -181,6 +181,15 @@ final class NameShape {
         return false;
     }
 
+    /**
+     * True when HanLP, reading {@code s} by itself, starts it with a name of two or more characters (邓丽/nr 萍: HanLP
+     * often cuts a three-character name short).
+     */
+    boolean startsAsName(String s) {
+        List<Term> terms = segment().seg(s);
+        return !terms.isEmpty() && terms.get(0).word.length() >= 2 && terms.get(0).nature != null && terms.get(0).nature.toString().startsWith("nr");
+    }
+
     /** True when HanLP reads {@code s}, taken by itself, as one person's name. */
     boolean isName(String s) {
         List<Term> terms = segment().seg(s);
