@@ -34,8 +34,13 @@ import org.gongkai.spi.Severity;
  *       rows under a header line, with running serial numbers);</li>
  *   <li>right before a valid ID, mobile or card number, after sex, age, ethnic group or the bank;</li>
  *   <li>before 等人/等N人 ({@code group}), and transliterated minority names described by sex, ethnic group and an
- *       ID or mobile number ({@code profile}).</li>
+ *       ID or mobile number ({@code profile}, {@link MinorityNames});</li>
+ *   <li>where no label stands ({@link NameFields}): a name alone on its line (the field values of e-invoices and
+ *       certificates), before sex and birth month, as the subject of a personnel decision, inside an individual
+ *       business's name.</li>
  * </ul>
+ * A name written with spaces between its characters is taken as the original spacing allows ({@link NameSpacing}); a
+ * role noun among the labels (居民, 患者) that runs into a noun labels nothing.
  * Every candidate — and a masked name or a bare surname with a title found in its place — is then scored by the
  * rules, which drop officials in role, an organisation's representative, an office's contact person, duty-roster
  * staff, masked forms and words that are no names.
@@ -49,13 +54,8 @@ public final class PersonNameDetector implements Detector {
     private static final Pattern BEFORE_NUMBER = Pattern.compile("([\\p{IsHan}]{2,4})[，,、:：（(\\s]{0,3}(?:[男女][，,、）)\\s]{0,3})?(?:\\d{1,3}岁[，,、\\s]{0,3})?"
             + "(?:[\\p{IsHan}]{1,3}族[，,、\\s]{0,3})?(?:开户(?:银)?行[:：]?[\\p{IsHan}]{2,24}[，,、\\s]{1,2})?"
             + "(?:(?:身份证号?码?|公民身份号码|证件号码|手机号?码?|(?:联系)?电话|(?:银行)?卡号|账号|帐号|存折号)[:：为]?)?$");
-    private static final Pattern MINORITY_BEFORE_NUMBER = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、:：（(\\s]{0,3}(?:[男女][，,、）)\\s]{0,3})?"
-            + "(?:\\d{1,3}岁[，,、\\s]{0,3})?(?:[\\p{IsHan}]{1,4}族[，,、\\s]{0,3})?(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?(?:生|出生)[，,、\\s]{0,3})?"
-            + "(?:身份证号?码?|公民身份号码|证件号码|手机号?码?|(?:联系)?电话)?[:：为]?$");
-    /** A name with sex and ethnic group after it ("乌云其木格，女，蒙古族"), matched on the text ending at 族. */
-    private static final Pattern PROFILE = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、（(]\\s?[男女][，,、]\\s?\\p{IsHan}{1,4}族$");
     /** Digit runs that may be an ID, mobile or card number. */
-    private static final Pattern NUMBER = Pattern.compile(Digits.NOT_AFTER + "(\\d{17}[Xx]|\\d{11,19})(?![A-Za-z])" + Digits.NOT_BEFORE);
+    static final Pattern NUMBER = Pattern.compile(Digits.NOT_AFTER + "(\\d{17}[Xx]|\\d{11,19})(?![A-Za-z])" + Digits.NOT_BEFORE);
     private static final Pattern CARD_LABEL = Pattern.compile("卡号|账号|帐号|银行卡|开户|存折|账户|帐户");
     private static final Pattern CARD_SCHEME = Pattern.compile("62|4|5[1-5]|2[2-7]|3[47]|35|9");
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names; what they did is for the rules. */
@@ -86,7 +86,7 @@ public final class PersonNameDetector implements Detector {
         s.labels();
         s.honorifics();
         s.numbers();
-        s.minorityProfiles();
+        s.minority.profiles();
         s.groups();
         s.fields();
         NameTables tables = new NameTables(ctx.text(), s.n, s.view, s.site, s.headers, s.labelCues.get(0), s::evaluate);
@@ -146,6 +146,7 @@ public final class PersonNameDetector implements Detector {
         final Map<Integer, Finding> found = new HashMap<>();
         /** Names already scored (view offset, kind, length), so a name proposed twice is scored once per kind. */
         final Set<String> seen = new HashSet<>();
+        final MinorityNames minority;
 
         Scan(DetectionContext ctx, RuleSet rules) {
             this.ctx = ctx;
@@ -157,6 +158,7 @@ public final class PersonNameDetector implements Detector {
             this.view = view(n, labelCues);
             this.t = view.text;
             this.site = new Site(t, i -> n.originalStart(view.normalised(i)), ctx.text(), ctx.structure());
+            this.minority = new MinorityNames(t, this::accept);
         }
 
         /** Names after a label, and the names listed after the first one. */
@@ -216,7 +218,7 @@ public final class PersonNameDetector implements Detector {
                 if (kind == null) {
                     continue;
                 }
-                minorityBeforeNumber(m.start());
+                minority.beforeNumber(m.start());
                 String before = t.substring(Math.max(0, m.start() - (kind.equals("card") ? 48 : 20)), m.start());
                 Matcher b = BEFORE_NUMBER.matcher(before);
                 if (!b.find()) {
@@ -247,56 +249,6 @@ public final class PersonNameDetector implements Detector {
             }
             boolean labelled = CARD_LABEL.matcher(t.substring(Math.max(0, start - 12), start)).find();
             return Luhn.valid(s) && CARD_SCHEME.matcher(s).lookingAt() || labelled ? "card" : null;
-        }
-
-        /** A transliterated name right before an ID or mobile number, after its sex, ethnic group and birth month. */
-        void minorityBeforeNumber(int numberStart) {
-            String before = t.substring(Math.max(0, numberStart - 48), numberStart);
-            Matcher b = MINORITY_BEFORE_NUMBER.matcher(before);
-            if (!b.find()) {
-                return;
-            }
-            int end = numberStart - before.length() + b.end(1);
-            for (int from = Math.max(0, end - 12); from <= end - 3; from++) {
-                String whole = NameShape.minorityNameAt(t, from);
-                if (whole != null && from + whole.length() == end) {
-                    if (from == 0 || !Character.isIdeographic(t.charAt(from - 1))) {
-                        accept(from, whole, "number", "按少数民族姓名整体识别");
-                    }
-                    return;
-                }
-            }
-        }
-
-        /**
-         * A transliterated name described by sex and ethnic group and followed in its sentence by an ID or mobile
-         * number ("乌云其木格，女，蒙古族，1986年2月生，身份证号码…").
-         */
-        void minorityProfiles() {
-            for (int i = t.indexOf('族'); i >= 0; i = t.indexOf('族', i + 1)) {
-                Matcher p = PROFILE.matcher(t.substring(Math.max(0, i - 24), i + 1));
-                if (!p.find()) {
-                    continue;
-                }
-                int end = i + 1 - (p.end() - p.end(1));
-                int sentenceEnd = i + 1;
-                while (sentenceEnd < t.length() && sentenceEnd - i < 80 && "。；;！？!?".indexOf(t.charAt(sentenceEnd)) < 0) {
-                    sentenceEnd++;
-                }
-                Matcher num = NUMBER.matcher(t.substring(i + 1, sentenceEnd).replace("\n", ""));
-                boolean described = false;
-                while (!described && num.find()) {
-                    String d = num.group(1);
-                    described = d.length() == 18 && IdNumber.isValid18(d.toUpperCase()) || d.length() == 11 && d.charAt(0) == '1';
-                }
-                for (int from = Math.max(0, end - 14); described && from <= end - 3; from++) {
-                    String whole = NameShape.minorityNameAt(t, from);
-                    if (whole != null && from + whole.length() == end && (from == 0 || !Character.isIdeographic(t.charAt(from - 1)))) {
-                        accept(from, whole, "profile", "按少数民族姓名整体识别");
-                        break;
-                    }
-                }
-            }
         }
 
         /**
