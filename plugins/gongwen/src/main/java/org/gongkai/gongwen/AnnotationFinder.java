@@ -10,14 +10,16 @@ import org.gongkai.spi.Span;
  * Finds the disclosure annotation: a line that is nothing but the parenthesised marking (GB/T 9704-2012
  * 7.3.6; 凤冈县公文公开属性源头认定工作制度 第六条). A marking quoted inside a sentence — rule texts saying
  * 应当标注“此件公开发布” — is never a whole line, so it is never taken for an annotation. The line right after
- * 成文日期 is preferred; a stand-alone annotation elsewhere is accepted (and reported as a format issue).
+ * 成文日期 is preferred; a stand-alone annotation elsewhere is accepted (and reported as a format issue). A text
+ * whose line breaks were lost (a web page's text flattened into one paragraph) ends "…2017年5月2日（此件主动公开）":
+ * the marking right after a 成文日期 at the very end of a line is the annotation too (and a format issue).
  */
 final class AnnotationFinder {
     private AnnotationFinder() {
     }
 
     /** A found annotation line and its parts. */
-    record Found(Line line, Attribute attribute, String tail, boolean afterDate) {
+    record Found(Line line, Attribute attribute, String tail, boolean afterDate, int start, String wording) {
         AttributeAnnotation annotation(Span span, String wording) {
             String reason = null;
             String publicPart = null;
@@ -47,10 +49,15 @@ final class AnnotationFinder {
         for (Line l : lines) {
             Matcher m = Patterns.ANNOTATION.matcher(l.compact());
             if (!m.matches()) {
+                Found runOn = runOn(l);
+                if (runOn != null && (fallback == null || fallback.line().index() >= attachmentsFrom)) {
+                    fallback = runOn;
+                }
                 continue;
             }
             boolean afterDate = dateLine >= 0 && l.index() > dateLine && l.index() <= dateLine + 3;
-            Found f = new Found(l, attribute(m.group(1)), m.group(2), afterDate);
+            String w = l.raw().strip();
+            Found f = new Found(l, attribute(m.group(1)), m.group(2), afterDate, l.start() + l.raw().indexOf(w), w);
             if (afterDate) {
                 return f;
             }
@@ -59,6 +66,20 @@ final class AnnotationFinder {
             }
         }
         return fallback;
+    }
+
+    /** The annotation closing a run-on line right after its 成文日期, or null. */
+    private static Found runOn(Line l) {
+        Matcher m = Patterns.RUN_ON_ANNOTATION.matcher(l.compact());
+        if (!m.find()) {
+            return null;
+        }
+        int open = Math.max(l.raw().lastIndexOf("（" + m.group(1)), l.raw().lastIndexOf("(" + m.group(1)));
+        if (open < 0) {
+            return null;
+        }
+        String w = l.raw().substring(open).strip();
+        return new Found(l, attribute(m.group(2)), m.group(3), false, l.start() + open, w);
     }
 
     static Attribute attribute(String word) {

@@ -90,11 +90,18 @@ public final class FormatDetector implements Detector {
         }
     }
 
-    /** Whether one of the three lines before the annotation is a stand-alone date. */
+    /**
+     * Whether one of the three lines before the annotation is a stand-alone date; an annotation that closes a line of
+     * text (a run-on paragraph) is not on a line of its own.
+     */
     private static boolean followsDate(DetectionContext ctx, Span span) {
         List<Line> lines = Line.of(ctx.text());
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).start() == span.start()) {
+            Line l = lines.get(i);
+            if (span.start() > l.start() + l.raw().length() - l.raw().stripLeading().length() && span.start() < l.end()) {
+                return false;
+            }
+            if (l.start() + l.raw().indexOf(l.raw().strip()) == span.start() || l.start() == span.start()) {
                 for (int k = Math.max(0, i - 3); k < i; k++) {
                     String c = lines.get(k).compact();
                     if (Patterns.DATE.matcher(c).matches() || Patterns.DATE_CN.matcher(c).matches()) {

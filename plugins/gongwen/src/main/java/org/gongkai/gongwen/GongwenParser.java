@@ -42,11 +42,9 @@ public final class GongwenParser implements StructureParser {
         AnnotationFinder.Found found = AnnotationFinder.find(lines, dateLine, attachmentsFrom);
         AttributeAnnotation annotation = null;
         if (found != null) {
-            Line l = found.line();
-            String w = l.raw().strip();
-            int lead = l.raw().indexOf(w);
-            annotation = found.annotation(new Span(l.start() + lead, l.start() + lead + w.length()), w);
-            el.put(Element.ANNOTATION.key(), l.raw().strip());
+            String w = found.wording();
+            annotation = found.annotation(new Span(found.start(), found.start() + w.length()), w);
+            el.put(Element.ANNOTATION.key(), w);
         }
         body(lines, titleLine, dateLine, attachmentsFrom, el);
         String docType = DocTypes.infer(el.get(Element.TITLE.key()));

@@ -16,6 +16,8 @@ final class Patterns {
     static final Pattern DATE_CN = Pattern.compile("([〇零○ОO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日");
     /** The disclosure annotation as a whole line: （此件主动公开） and its variants, optional reason. */
     static final Pattern ANNOTATION = Pattern.compile("^[（(](?:此件|本件)(公开发布|主动公开|依申请公开|不予公开|免予公开|不公开|部分公开|公开)(.{0,200})[)）]$");
+    /** The annotation closing a run-on line right after the 成文日期: …2017年5月2日（此件主动公开）. */
+    static final Pattern RUN_ON_ANNOTATION = Pattern.compile("(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[〇零○ОO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[（(](此件|本件)(公开发布|主动公开|依申请公开|不予公开|免予公开|不公开|部分公开|公开)([^（()）]{0,200})[)）]$");
     /** 密级和保密期限: 机密★1年, 秘密★6个月, 绝密★长期 (malformed stars tolerated). */
     static final Pattern SECRECY = Pattern.compile("^(?:\\d{6})?(绝密|机密|秘密)([★☆\\*＊]?)(长期|\\d+年|\\d+个月|[^，。]{0,20}前|解密条件[:：].{0,30})?(特急|加急|平急)?$");
     static final Pattern COPY_NUMBER = Pattern.compile("^(?:份号[:：])?(\\d{6})$");

@@ -25,7 +25,7 @@ import org.gongkai.spi.Severity;
  * accounts of agencies and companies, which are no personal information.
  */
 public final class BankCardDetector implements Detector {
-    private static final Pattern CARD = Pattern.compile("(?<![0-9A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![0-9A-Za-z])");
+    private static final Pattern CARD = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![A-Za-z])" + Digits.NOT_BEFORE);
     /** A further group of four digits after a grouped number: the number is longer than a card's 19 digits. */
     private static final Pattern MORE_GROUPS = Pattern.compile("[ -]\\d{1,4}(?!\\d)");
     private static final Pattern SCHEME = Pattern.compile("^(4|5[1-5]|2[2-7]|3[47]|35|9).*");

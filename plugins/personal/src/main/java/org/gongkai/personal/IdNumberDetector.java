@@ -28,9 +28,9 @@ import org.gongkai.spi.Severity;
  */
 public final class IdNumberDetector implements Detector {
     static final String BASIS = PersonalRules.SENSITIVE_BASIS;
-    private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![0-9A-Za-z])");
+    private static final Pattern ID = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![A-Za-z])" + Digits.NOT_BEFORE);
     /** An ID number followed by one to three more characters: a longer identifier built on it. */
-    private static final Pattern EMBEDDED = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])([0-9A-Z]{1,3})(?![0-9A-Za-z])");
+    private static final Pattern EMBEDDED = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{17}[0-9Xx])([0-9A-Z]{1,3})(?![A-Za-z])" + Digits.NOT_BEFORE);
 
     private final PersonalRules.Holder rules = new PersonalRules.Holder();
 

@@ -41,6 +41,8 @@ final class NameShape {
             + "扎西平措次多卓玛德央金尼瓦旺堆普顿珠索朗白曲珍增贡边洛桑丹琼强群培姆宗加才让旦杰赤列"
             + "不都热合曼买提吐逊古丽努艾力江帕罕米依汗沙吾麦伊坎迪亚库甫肉孜托夏再肯穆默德迪明夫";
     private static final String MASK_CHARS = "某*＊×";
+    /** Conjunctions that join two words of prose (康复和护理, 教育与培训). */
+    private static final String CONJUNCTIONS = "和与及或并";
 
     private volatile Segment segment;
 
@@ -115,6 +117,10 @@ final class NameShape {
             if (hasFunctionWord(first.word) || WORD_SURNAMES.indexOf(first.word.charAt(0)) >= 0 && !endsAName(t, start + first.word.length())) {
                 return null;
             }
+            // "康复和护理": a word and a conjunction before the next word read as a name
+            if (first.word.length() == 3 && CONJUNCTIONS.indexOf(first.word.charAt(2)) >= 0 && commonWord(first.word.substring(0, 2), 10)) {
+                return null;
+            }
             // HanLP cut a three-character name after two characters, leaving the last one as a word of its own
             boolean cutShort = split != null && split.length() == first.word.length() + 1 && split.startsWith(first.word) && second != null
                     && second.word.length() == 1 && NAME_END.indexOf(second.word.charAt(0)) < 0;
@@ -161,6 +167,33 @@ final class NameShape {
             }
         }
         return false;
+    }
+
+    /** True when HanLP reads a noun of two or more characters other than a name at {@code at} ("居住证", "护理"). */
+    boolean nounAt(String t, int at) {
+        int from = Math.max(0, at - 4);
+        for (Term term : segment().seg(t.substring(from, Math.min(t.length(), at + 6)))) {
+            if (from + term.offset == at) {
+                String nature = term.nature == null ? "" : term.nature.toString();
+                return term.word.length() >= 2 && nature.startsWith("n") && !nature.startsWith("nr");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when HanLP, reading {@code s} by itself, starts it with a name of two or more characters (邓丽/nr 萍: HanLP
+     * often cuts a three-character name short).
+     */
+    boolean startsAsName(String s) {
+        List<Term> terms = segment().seg(s);
+        return !terms.isEmpty() && terms.get(0).word.length() >= 2 && terms.get(0).nature != null && terms.get(0).nature.toString().startsWith("nr");
+    }
+
+    /** True when HanLP reads {@code s}, taken by itself, as one person's name. */
+    boolean isName(String s) {
+        List<Term> terms = segment().seg(s);
+        return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.toString().startsWith("nr");
     }
 
     /** Start of a name HanLP recognises ending exactly at {@code end}, or -1. */

@@ -34,8 +34,13 @@ import org.gongkai.spi.Severity;
  *       rows under a header line, with running serial numbers);</li>
  *   <li>right before a valid ID, mobile or card number, after sex, age, ethnic group or the bank;</li>
  *   <li>before 等人/等N人 ({@code group}), and transliterated minority names described by sex, ethnic group and an
- *       ID or mobile number ({@code profile}).</li>
+ *       ID or mobile number ({@code profile}, {@link MinorityNames});</li>
+ *   <li>where no label stands ({@link NameFields}): a name alone on its line (the field values of e-invoices and
+ *       certificates), before sex and birth month, as the subject of a personnel decision, inside an individual
+ *       business's name.</li>
  * </ul>
+ * A name written with spaces between its characters is taken as the original spacing allows ({@link NameSpacing}); a
+ * role noun among the labels (居民, 患者) that runs into a noun labels nothing.
  * Every candidate — and a masked name or a bare surname with a title found in its place — is then scored by the
  * rules, which drop officials in role, an organisation's representative, an office's contact person, duty-roster
  * staff, masked forms and words that are no names.
@@ -49,13 +54,8 @@ public final class PersonNameDetector implements Detector {
     private static final Pattern BEFORE_NUMBER = Pattern.compile("([\\p{IsHan}]{2,4})[，,、:：（(\\s]{0,3}(?:[男女][，,、）)\\s]{0,3})?(?:\\d{1,3}岁[，,、\\s]{0,3})?"
             + "(?:[\\p{IsHan}]{1,3}族[，,、\\s]{0,3})?(?:开户(?:银)?行[:：]?[\\p{IsHan}]{2,24}[，,、\\s]{1,2})?"
             + "(?:(?:身份证号?码?|公民身份号码|证件号码|手机号?码?|(?:联系)?电话|(?:银行)?卡号|账号|帐号|存折号)[:：为]?)?$");
-    private static final Pattern MINORITY_BEFORE_NUMBER = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、:：（(\\s]{0,3}(?:[男女][，,、）)\\s]{0,3})?"
-            + "(?:\\d{1,3}岁[，,、\\s]{0,3})?(?:[\\p{IsHan}]{1,4}族[，,、\\s]{0,3})?(?:\\d{4}年\\d{1,2}月(?:\\d{1,2}日)?(?:生|出生)[，,、\\s]{0,3})?"
-            + "(?:身份证号?码?|公民身份号码|证件号码|手机号?码?|(?:联系)?电话)?[:：为]?$");
-    /** A name with sex and ethnic group after it ("乌云其木格，女，蒙古族"), matched on the text ending at 族. */
-    private static final Pattern PROFILE = Pattern.compile("([\\p{IsHan}·]{3,14})[，,、（(]\\s?[男女][，,、]\\s?\\p{IsHan}{1,4}族$");
     /** Digit runs that may be an ID, mobile or card number. */
-    private static final Pattern NUMBER = Pattern.compile("(?<![0-9])(\\d{17}[Xx]|\\d{11,19})(?![0-9A-Za-z])");
+    static final Pattern NUMBER = Pattern.compile(Digits.NOT_AFTER + "(\\d{17}[Xx]|\\d{11,19})(?![A-Za-z])" + Digits.NOT_BEFORE);
     private static final Pattern CARD_LABEL = Pattern.compile("卡号|账号|帐号|银行卡|开户|存折|账户|帐户");
     private static final Pattern CARD_SCHEME = Pattern.compile("62|4|5[1-5]|2[2-7]|3[47]|35|9");
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names; what they did is for the rules. */
@@ -86,8 +86,9 @@ public final class PersonNameDetector implements Detector {
         s.labels();
         s.honorifics();
         s.numbers();
-        s.minorityProfiles();
+        s.minority.profiles();
         s.groups();
+        s.fields();
         NameTables tables = new NameTables(ctx.text(), s.n, s.view, s.site, s.headers, s.labelCues.get(0), s::evaluate);
         tables.nameColumns();
         tables.formFields();
@@ -138,21 +139,26 @@ public final class PersonNameDetector implements Detector {
         final String t;
         final Site site;
         final List<Cue> labelCues;
+        /** Role nouns among the labels (居民, 患者 …): no label when a noun follows them directly. */
+        final Set<String> roleNouns;
         /** A header cell of a name column: a party or role, 姓名, or both (户主姓名, 被征收人). */
         final Pattern headers;
         final Map<Integer, Finding> found = new HashMap<>();
         /** Names already scored (view offset, kind, length), so a name proposed twice is scored once per kind. */
         final Set<String> seen = new HashSet<>();
+        final MinorityNames minority;
 
         Scan(DetectionContext ctx, RuleSet rules) {
             this.ctx = ctx;
             this.rules = rules;
             this.n = ctx.normalized();
-            this.labelCues = List.of(rules.cue("PERSON_LABEL"));
+            this.labelCues = List.of(rules.cue("PERSON_LABEL"), rules.cue("FORM_LABEL"));
+            this.roleNouns = Set.copyOf(rules.list("ROLE_NOUN"));
             this.headers = Pattern.compile(header(rules.list("NAME_COLUMN")));
             this.view = view(n, labelCues);
             this.t = view.text;
             this.site = new Site(t, i -> n.originalStart(view.normalised(i)), ctx.text(), ctx.structure());
+            this.minority = new MinorityNames(t, this::accept);
         }
 
         /** Names after a label, and the names listed after the first one. */
@@ -163,15 +169,27 @@ public final class PersonNameDetector implements Detector {
                     if (!value.region(h[1], t.length()).lookingAt()) {
                         continue;
                     }
+                    // "港澳台居民居住证": a role noun running into a noun modifies it; it labels no name
+                    if (roleNouns.contains(t.substring(h[0], h[1])) && value.start(1) == h[1] && shape.nounAt(t, h[1])) {
+                        continue;
+                    }
                     String name = candidate(value.start(1), value.group(1), "label", true);
                     int end = name == null ? -1 : value.start(1) + name.length();
                     while (end > 0) {
                         Matcher next = LIST_NEXT.matcher(t);
-                        if (!next.find(end)) {
+                        int at;
+                        String raw;
+                        if (next.find(end)) {
+                            at = next.start(1);
+                            raw = next.group(1);
+                        } else if (NameSpacing.spaceBefore(n, view, end)) {
+                            at = end; // "权利人：张三 李四": names the original text separates by spaces
+                            raw = hanRun(end, 4);
+                        } else {
                             break;
                         }
-                        String more = candidate(next.start(1), next.group(1), "list", true);
-                        end = more == null ? -1 : next.start(1) + more.length();
+                        String more = raw.length() < 2 ? null : candidate(at, raw, "list", true);
+                        end = more == null ? -1 : at + more.length();
                     }
                 }
             }
@@ -200,7 +218,7 @@ public final class PersonNameDetector implements Detector {
                 if (kind == null) {
                     continue;
                 }
-                minorityBeforeNumber(m.start());
+                minority.beforeNumber(m.start());
                 String before = t.substring(Math.max(0, m.start() - (kind.equals("card") ? 48 : 20)), m.start());
                 Matcher b = BEFORE_NUMBER.matcher(before);
                 if (!b.find()) {
@@ -231,56 +249,6 @@ public final class PersonNameDetector implements Detector {
             }
             boolean labelled = CARD_LABEL.matcher(t.substring(Math.max(0, start - 12), start)).find();
             return Luhn.valid(s) && CARD_SCHEME.matcher(s).lookingAt() || labelled ? "card" : null;
-        }
-
-        /** A transliterated name right before an ID or mobile number, after its sex, ethnic group and birth month. */
-        void minorityBeforeNumber(int numberStart) {
-            String before = t.substring(Math.max(0, numberStart - 48), numberStart);
-            Matcher b = MINORITY_BEFORE_NUMBER.matcher(before);
-            if (!b.find()) {
-                return;
-            }
-            int end = numberStart - before.length() + b.end(1);
-            for (int from = Math.max(0, end - 12); from <= end - 3; from++) {
-                String whole = NameShape.minorityNameAt(t, from);
-                if (whole != null && from + whole.length() == end) {
-                    if (from == 0 || !Character.isIdeographic(t.charAt(from - 1))) {
-                        accept(from, whole, "number", "按少数民族姓名整体识别");
-                    }
-                    return;
-                }
-            }
-        }
-
-        /**
-         * A transliterated name described by sex and ethnic group and followed in its sentence by an ID or mobile
-         * number ("乌云其木格，女，蒙古族，1986年2月生，身份证号码…").
-         */
-        void minorityProfiles() {
-            for (int i = t.indexOf('族'); i >= 0; i = t.indexOf('族', i + 1)) {
-                Matcher p = PROFILE.matcher(t.substring(Math.max(0, i - 24), i + 1));
-                if (!p.find()) {
-                    continue;
-                }
-                int end = i + 1 - (p.end() - p.end(1));
-                int sentenceEnd = i + 1;
-                while (sentenceEnd < t.length() && sentenceEnd - i < 80 && "。；;！？!?".indexOf(t.charAt(sentenceEnd)) < 0) {
-                    sentenceEnd++;
-                }
-                Matcher num = NUMBER.matcher(t.substring(i + 1, sentenceEnd).replace("\n", ""));
-                boolean described = false;
-                while (!described && num.find()) {
-                    String d = num.group(1);
-                    described = d.length() == 18 && IdNumber.isValid18(d.toUpperCase()) || d.length() == 11 && d.charAt(0) == '1';
-                }
-                for (int from = Math.max(0, end - 14); described && from <= end - 3; from++) {
-                    String whole = NameShape.minorityNameAt(t, from);
-                    if (whole != null && from + whole.length() == end && (from == 0 || !Character.isIdeographic(t.charAt(from - 1)))) {
-                        accept(from, whole, "profile", "按少数民族姓名整体识别");
-                        break;
-                    }
-                }
-            }
         }
 
         /**
@@ -320,6 +288,20 @@ public final class PersonNameDetector implements Detector {
                     end = start - 1;
                 }
             }
+        }
+
+        /**
+         * Names no label announces: lines that are nothing but a name (looked for only where the rules can count
+         * them, i.e. in a form), names before sex and birth month, proprietors in individual businesses' names.
+         */
+        void fields() {
+            NameFields f = new NameFields(t, shape);
+            if (rules.evaluate(new Candidate(Category.PERSON_NAME, "field", 0, 0, 0.3), "", site).reported()) {
+                f.loneLines(this::accept);
+            }
+            f.resumes(this::accept);
+            f.subjects(this::accept);
+            f.proprietors(rules.cue("SHOP"), this::accept);
         }
 
         /**
@@ -366,25 +348,40 @@ public final class PersonNameDetector implements Detector {
                     return strong ? accept(from, whole, kind, "按少数民族姓名整体识别") : null; // never a piece of such a name
                 }
             }
+            // a value the original text closes with white space ("权利人 王建国 李秀英"): the space ends the name
+            String token = raw.substring(0, NameSpacing.tokenLength(n, view, start, raw.length()));
+            if (strong && token.length() < raw.length() && NameShape.nameCell(token)) {
+                return accept(start, token, kind, "按原文空格分隔识别");
+            }
             String name = shape.confirm(t, start, raw, strong);
             return name == null ? null : accept(start, name, kind, "经分词确认为人名");
         }
 
         /** Scores the name at view offset {@code start}; returns it whether or not it is reported. */
+        /** Scores the name at view offset {@code start}; returns it as taken (the spacing may shorten it), or null. */
         String accept(int start, String name, String kind, String how) {
-            evaluate(start, name, kind, how);
-            return name;
+            return evaluate(start, name, kind, how);
         }
 
-        void evaluate(int start, String name, String kind, String how) {
-            if (!seen.add(start + "/" + kind + "/" + name.length())) {
-                return;
+        /** Up to {@code max} Han characters from view offset {@code at}. */
+        private String hanRun(int at, int max) {
+            int e = at;
+            while (e < t.length() && e - at < max && Character.isIdeographic(t.charAt(e))) {
+                e++;
+            }
+            return t.substring(at, e);
+        }
+
+        String evaluate(int start, String rawName, String kind, String how) {
+            String name = NameSpacing.asSpaced(n, view, start, rawName);
+            if (name == null || !seen.add(start + "/" + kind + "/" + name.length())) {
+                return name;
             }
             int ns = view.normalised(start);
             int original = n.originalStart(ns);
             Verdict v = rules.evaluate(new Candidate(Category.PERSON_NAME, kind, start, start + name.length(), 0.3), name, site);
             if (!v.reported()) {
-                return;
+                return name;
             }
             Finding f = PersonalRules.finding(n, ns, view.normalisedEnd(start + name.length()), v, Severity.MEDIUM, PersonalRules.BASIS,
                     PersonNameDetector.this.name(), "个人姓名", null, Masks.name(name), "公开时应隐去或部分遮盖为“{masked}”。",
@@ -393,6 +390,7 @@ public final class PersonNameDetector implements Detector {
             if (before == null || before.score() < f.score()) {
                 found.put(original, f);
             }
+            return name;
         }
     }
 }

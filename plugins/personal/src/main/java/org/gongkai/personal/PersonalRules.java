@@ -37,9 +37,10 @@ final class PersonalRules {
             Category.PASSPORT, Set.of("chinese", "generic"),
             Category.LICENSE_PLATE, Set.of("plate"),
             Category.ADDRESS, Set.of("house", "flat"),
-            Category.PERSON_NAME, Set.of("label", "list", "honorific", "number", "column", "text-column", "group", "profile"));
+            Category.PERSON_NAME, Set.of("label", "list", "honorific", "number", "column", "text-column", "group", "profile", "field",
+                    "resume", "subject", "business"));
     /** Lists the detectors read themselves. */
-    static final Set<String> LISTS = Set.of("TITLE", "PERSON_LABEL", "HONORIFIC", "NAME_COLUMN");
+    static final Set<String> LISTS = Set.of("TITLE", "PERSON_LABEL", "HONORIFIC", "NAME_COLUMN", "ROLE_NOUN", "SHOP", "FORM_LABEL");
 
     private PersonalRules() {
     }

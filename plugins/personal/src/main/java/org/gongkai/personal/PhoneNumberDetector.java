@@ -26,8 +26,8 @@ import org.gongkai.spi.Severity;
  */
 public final class PhoneNumberDetector implements Detector {
     static final String BASIS = PersonalRules.BASIS;
-    static final Pattern MOBILE = Pattern.compile("(?<![0-9])(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})(?![0-9])");
-    static final Pattern LANDLINE = Pattern.compile("(?<![0-9])[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?(?![0-9])");
+    static final Pattern MOBILE = Pattern.compile(Digits.NOT_AFTER + "(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})" + Digits.NOT_BEFORE);
+    static final Pattern LANDLINE = Pattern.compile(Digits.NOT_AFTER + "[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?" + Digits.NOT_BEFORE);
 
     private final PersonalRules.Holder rules = new PersonalRules.Holder();
 

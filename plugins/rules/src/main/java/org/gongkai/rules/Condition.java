@@ -5,7 +5,8 @@ package org.gongkai.rules;
  *
  * @param negated true for {@code not …}: holds when the cue is absent
  * @param scope   where to look
- * @param size    characters ({@code before}, {@code after}, {@code around}) or lines ({@code lines}); 0 otherwise
+ * @param size    characters ({@code before}, {@code after}, {@code around}), lines ({@code lines}) or a per cent
+ *                ({@code visible N}); 0 otherwise
  * @param clip    for windows: cut at the line ({@code line}) or sentence ({@code sentence}) boundary, or none
  * @param since   for windows before the candidate: start after the last match of this cue, or null
  * @param until   for windows after the candidate: end before the first match of this cue, or null
@@ -38,13 +39,7 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
         String t = s.text();
         return switch (scope) {
             case LABEL -> {
-                int from = Math.max(s.lineStart(c.start()), c.start() - 40);
-                String before = t.substring(from, c.start());
-                if (before.isBlank()) {
-                    String left = s.leftCell(c.start()); // a form: the field's label stands in the cell to the left
-                    before = left == null ? "" : left;
-                }
-                before = QUALIFIED_END.matcher(before).replaceFirst("");
+                String before = label(c, s);
                 yield before.isEmpty() ? null : cue.suffixOf(before);
             }
             case FOLLOWS -> cue.prefixOf(t.substring(c.end(), Math.min(t.length(), c.end() + 40)).stripLeading());
@@ -73,8 +68,34 @@ public record Condition(boolean negated, Scope scope, int size, Clip clip, Cue s
             case DOCUMENT -> s.memo(this, () -> counted(t));
             case SOURCE -> counted(s.source(c.start()));
             case PART -> cue.whole(s.part(c.start()));
-            case VISIBLE -> s.visibleElsewhere(value, c.start()) ? "" : null;
+            case VISIBLE -> size == 0 ? (s.visibleElsewhere(value, c.start()) ? "" : null)
+                    : s.visibleShare(value) * 100 >= size ? "" : null;
         };
+    }
+
+    /**
+     * What stands right before the candidate as its label, separators and a bracketed qualifier taken off: the text
+     * before it on its line; for a value alone in a table cell, the cell to its left (a form's field label); for a
+     * value that starts its line outside a table, the end of the line above when it ends with a colon (a label laid
+     * out apart from its value, as PDF and OFD forms print "电子邮箱：" at one line's end and the address on the next).
+     */
+    private static String label(Candidate c, Site s) {
+        String t = s.text();
+        int lineStart = s.lineStart(c.start());
+        String before = t.substring(Math.max(lineStart, c.start() - 40), c.start());
+        if (before.isBlank()) {
+            String left = s.leftCell(c.start());
+            if (left != null) {
+                before = left;
+            } else if (lineStart > 0 && !s.inTableCell(c.start())) {
+                int above = lineStart - 1;
+                before = t.substring(Math.min(above, Math.max(s.lineStart(above), above - 40)), above).stripTrailing();
+                before = before.endsWith(":") || before.endsWith("：") ? before : ""; // a field label awaits its value
+            } else {
+                before = "";
+            }
+        }
+        return QUALIFIED_END.matcher(before).replaceFirst("");
     }
 
     private String counted(String scopeText) {

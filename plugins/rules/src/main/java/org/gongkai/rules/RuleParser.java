@@ -269,10 +269,13 @@ public final class RuleParser {
             throw new IllegalArgumentException("since 用于 before，until 用于 after / 'since' goes with before, 'until' with after");
         }
         if (scope == Scope.VISIBLE) {
+            if (i < t.size() && t.get(i).matches("\\d+")) {
+                size = (int) number(t.get(i++), 1, 100, "visible");
+            }
             if (i < t.size()) {
                 throw new IllegalArgumentException("visible 不带词 / 'visible' takes no cue");
             }
-            return new Condition(negated, scope, 0, clip, null, null, 1, null);
+            return new Condition(negated, scope, size, clip, null, null, 1, null);
         }
         if (i != t.size() - 1) {
             throw new IllegalArgumentException("条件末尾应为一个词表、词或正则 / a condition ends with one cue (@LIST, words or /regex/)");

@@ -12,7 +12,9 @@ public enum Scope {
     /**
      * The label right before the candidate on its line — separators (space, ：, （) and a bracketed qualifier
      * ("（户主）") skipped — or, for a value standing alone in a table cell, the cell to its left (a form's field
-     * label): the cue must end there.
+     * label), or, for a value that starts its line outside a table, the end of the line above when it ends with a
+     * colon (a label laid out apart from its value: "电子邮箱：" then the address on the next line): the cue must end
+     * there.
      */
     LABEL(false, "紧挨在前的标签"),
     /** Right after the candidate (white space and line breaks skipped): the cue must start there. */
@@ -51,7 +53,10 @@ public enum Scope {
     SOURCE(false, "来源"),
     /** The part of the document holding the candidate (BODY, TABLE, METADATA …). */
     PART(false, "部位"),
-    /** No cue: the candidate's text also stands in the visible text of the document. */
+    /**
+     * No cue: the candidate's text also stands in the visible text of the document; {@code visible N}: at least N %
+     * of its Chinese words do (an embedded object that repeats what the page prints).
+     */
     VISIBLE(false, "正文可见");
 
     private final boolean sized;

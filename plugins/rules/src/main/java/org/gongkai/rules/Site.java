@@ -25,6 +25,7 @@ public final class Site {
     private static final Pattern SERIAL = Pattern.compile("\\s*\\d{1,3}(?![\\d.．,，:：年月日号万元%])");
     private static final String SENTENCE_ENDS = "。；;！？!?\n";
     private static final int TEXT_TABLE_REACH = 600;
+    private static final Pattern HAN_WORD = Pattern.compile("\\p{IsHan}{2,}");
 
     private final String text;
     private final IntUnaryOperator toOriginal;
@@ -33,6 +34,7 @@ public final class Site {
     private Map<Integer, Cell> cells;
     private Map<String, TreeMap<Integer, TreeMap<Integer, String>>> tables;
     private String visible;
+    private String page;
     /** Results of conditions that look at the document as a whole (its text, title, 文种), the same for every candidate. */
     private final Map<Object, java.util.Optional<String>> wholeDocument = new java.util.IdentityHashMap<>();
 
@@ -65,7 +67,7 @@ public final class Site {
     }
 
     int lineStart(int i) {
-        return text.lastIndexOf('\n', Math.max(0, i - 1)) + 1;
+        return i <= 0 ? 0 : text.lastIndexOf('\n', i - 1) + 1;
     }
 
     int lineEnd(int i) {
@@ -169,7 +171,7 @@ public final class Site {
      */
     private String textTableHeader(int o) {
         String d = doc.text();
-        int ls = d.lastIndexOf('\n', Math.max(0, o - 1)) + 1;
+        int ls = o <= 0 ? 0 : d.lastIndexOf('\n', o - 1) + 1;
         int le = d.indexOf('\n', o);
         String line = d.substring(ls, le < 0 ? d.length() : le);
         boolean serial = SERIAL.matcher(line).lookingAt();
@@ -219,6 +221,29 @@ public final class Site {
         return left == null ? null : left.getValue();
     }
 
+    /** True when offset {@code i} stands in a table cell of a DOCX, DOC or PDF table. */
+    boolean inTableCell(int i) {
+        return cell(i) != null;
+    }
+
+    /**
+     * The share of {@code value}'s Chinese words (runs of two or more Han characters) that also stand in the text the
+     * pages print (embedded objects aside) — 1 when an embedded object only repeats the page — or 0 when it has none.
+     */
+    double visibleShare(String value) {
+        Matcher m = HAN_WORD.matcher(fold(value));
+        int words = 0;
+        int seen = 0;
+        String v = pageText();
+        while (m.find()) {
+            words++;
+            if (v.contains(m.group())) {
+                seen++;
+            }
+        }
+        return words == 0 ? 0 : (double) seen / words;
+    }
+
     /** A document-wide condition's result, computed once per document. */
     String memo(Object condition, java.util.function.Supplier<String> compute) {
         return wholeDocument.computeIfAbsent(condition, c -> java.util.Optional.ofNullable(compute.get())).orElse(null);
@@ -230,6 +255,25 @@ public final class Site {
         if (v.isEmpty()) {
             return false;
         }
+        return visibleText().contains(v);
+    }
+
+    /** The text the pages print (visible blocks, embedded objects left out), folded, without white space. */
+    private String pageText() {
+        if (page == null) {
+            StringBuilder sb = new StringBuilder();
+            for (Block b : doc.blocks()) {
+                if (b.part().visible() && b.part() != org.gongkai.spi.Part.ATTACHMENT) {
+                    sb.append(compact(fold(b.text()))).append('\n');
+                }
+            }
+            page = sb.toString();
+        }
+        return page;
+    }
+
+    /** The visible blocks' text, folded, without white space, one block a line. */
+    private String visibleText() {
         if (visible == null) {
             StringBuilder sb = new StringBuilder();
             for (Block b : doc.blocks()) {
@@ -239,7 +283,7 @@ public final class Site {
             }
             visible = sb.toString();
         }
-        return visible.contains(v);
+        return visible;
     }
 
     private Cell cell(int i) {

@@ -43,7 +43,9 @@ class RuleSetTest {
         assertEquals(List.of("t.rules:1 a"), v.ruleRefs());
         assertEquals(Likelihood.VERY_LIKELY, v.likelihood());
         assertFalse(score(rule, "当事人应当于王建国", "王建国").reported(), "near miss: words between the label and the name");
-        assertFalse(score(rule, "当事人\n王建国", "王建国").reported(), "trap: a label on the line before is no label");
+        assertFalse(score(rule, "当事人\n王建国", "王建国").reported(), "trap: a word on the line before is no label");
+        assertTrue(score(rule, "当事人：\n王建国", "王建国").reported(), "a field label at the end of the line above, awaiting its value");
+        assertFalse(score(rule, "当事人：\n经查，王建国", "王建国").reported(), "near miss: the value does not start its line");
     }
 
     @Test

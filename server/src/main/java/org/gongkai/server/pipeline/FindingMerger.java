@@ -13,7 +13,10 @@ import org.gongkai.spi.Part;
 /**
  * Merges what several detectors found: overlapping findings of one category become one (the most severe,
  * with the explanations joined), and a finding inside a tracked-insertion block that repeats one in the
- * visible text is dropped (extractors report each insertion both inline and as its own block).
+ * visible text is dropped (extractors report each insertion both inline and as its own block). The same value
+ * found again elsewhere in the document (a phone in a table and in the text, an invoice's fields on the page and
+ * in its embedded data) is one finding with several places: the reviewer decides once, and a redaction removes
+ * every repeat anyway ({@code RedactionService}).
  */
 final class FindingMerger {
 
@@ -36,6 +39,7 @@ final class FindingMerger {
                 .map(f -> f.category() + "|" + squash(f.text())).collect(Collectors.toSet());
         out.removeIf(f -> partOf(f, text) == Part.TRACKED_INSERTION && !f.category().name().equals("HIDDEN_CONTENT")
                 && visible.contains(f.category() + "|" + squash(f.text())));
+        out = Repeats.fold(out, text);
         out.sort(Comparator.comparingInt((Finding f) -> f.span().start()).thenComparing(Finding::severity));
         return out;
     }

@@ -6,29 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.gongkai.server.App;
-import org.gongkai.server.TestEnv;
-import org.gongkai.server.config.ServerConfig;
 import org.gongkai.server.document.ReportAssembler;
-import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.CheckResult;
 import org.gongkai.server.pipeline.ReportedFinding;
-import org.gongkai.server.plugin.PluginRegistry;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.Route;
-import org.gongkai.spi.Submission;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CT_DocInfo;
 import org.ofdrw.core.basicStructure.ofd.docInfo.CustomDatas;
 import org.ofdrw.layout.OFDDoc;
@@ -44,72 +30,7 @@ import org.ofdrw.layout.element.Position;
  * with no label, names (a fragment around a function word, a household label, every field of a form), a phone
  * number wrapped over two lines of an OFD table cell, and internal affairs in an internal bulletin.
  */
-class ErrorClassesTest {
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String OFD = "application/ofd";
-
-    @TempDir
-    static Path tmp;
-    private static ExecutorService threads;
-    private static CheckPipeline pipeline;
-
-    @BeforeAll
-    static void start() {
-        ServerConfig cfg = TestEnv.config(tmp.resolve("data"));
-        threads = App.extractionThreads();
-        pipeline = App.pipeline(PluginRegistry.load(App.environment(cfg)), threads, cfg);
-    }
-
-    @AfterAll
-    static void stop() {
-        threads.shutdownNow();
-    }
-
-    private static CheckResult check(Path file, String mediaType) {
-        return pipeline.check(file, mediaType, Submission.of(file.getFileName().toString()));
-    }
-
-    private static List<ReportedFinding> of(CheckResult r, Category c) {
-        return r.findings().stream().filter(f -> f.category() == c).toList();
-    }
-
-    private static String describe(CheckResult r) {
-        return r.route() + " " + r.findings().stream().map(f -> f.category() + "“" + f.text() + "”").toList();
-    }
-
-    /** A DOCX: paragraphs (a line starting with "|" is a table row, cells separated by "|"), then {@code more}. */
-    private static Path docx(String name, Consumer<XWPFDocument> more, String... lines) throws Exception {
-        Path p = tmp.resolve(name);
-        try (XWPFDocument d = new XWPFDocument(); OutputStream out = Files.newOutputStream(p)) {
-            XWPFTable table = null;
-            for (String line : lines) {
-                if (line.startsWith("|")) {
-                    String[] cells = line.substring(1).split("\\|");
-                    if (table == null) {
-                        table = d.createTable(1, cells.length);
-                        for (int c = 0; c < cells.length; c++) {
-                            table.getRow(0).getCell(c).setText(cells[c]);
-                        }
-                    } else {
-                        var row = table.createRow();
-                        for (int c = 0; c < cells.length; c++) {
-                            row.getCell(c).setText(cells[c]);
-                        }
-                    }
-                } else {
-                    table = null;
-                    d.createParagraph().createRun().setText(line);
-                }
-            }
-            more.accept(d);
-            d.write(out);
-        }
-        return p;
-    }
-
-    private static Path docx(String name, String... lines) throws Exception {
-        return docx(name, d -> { }, lines);
-    }
+class ErrorClassesTest extends CheckedFiles {
 
     @Test
     void only_properties_that_identify_a_person_or_hide_text_are_hidden_content() throws Exception {
