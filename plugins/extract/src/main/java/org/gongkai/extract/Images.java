@@ -65,6 +65,9 @@ final class Images {
      *
      * @param source where the picture stands, e.g. {@code "图片 word/media/image1.png"}
      */
+    /** The JBIG2 file header (ITU T.88 Annex D). */
+    private static final byte[] JBIG2_MAGIC = {(byte) 0x97, 'J', 'B', '2', 0x0D, 0x0A, 0x1A, 0x0A};
+
     void read(Path file, Part part, Integer page, String source, BlockSink sink) throws ExtractionException {
         BlockSink.checkInterrupted();
         count++;
@@ -106,8 +109,10 @@ final class Images {
             unread(source, "OCR 时间预算已用完", "the OCR time budget is spent", page, sink);
             return;
         }
+        Path input = null;
         try {
-            String text = ocr.recognise(file, Math.max(1, left / 1000));
+            input = readable(file);
+            String text = ocr.recognise(input, Math.max(1, left / 1000));
             if (text.isBlank()) {
                 note(source, Status.EMPTY, "未识别出文字 / no text found");
             } else {
@@ -119,7 +124,36 @@ final class Images {
             throw new ExtractionException(ExtractionException.Reason.TIMEOUT, "文本提取超时，已中止 / text extraction timed out and was stopped", e);
         } catch (IOException e) {
             unread(source, "OCR 失败", "OCR failed", page, sink);
+        } finally {
+            if (input != null && !input.equals(file)) {
+                try {
+                    Files.deleteIfExists(input);
+                } catch (IOException e) {
+                    // removed with the work folder
+                }
+            }
         }
+    }
+
+    /**
+     * The picture in a form tesseract opens: JBIG2 (the bitonal pictures of e-invoices, bank receipts and scans, which
+     * tesseract's image library cannot read) is decoded by ImageIO (jbig2-imageio) and written as PNG beside it; the
+     * size was checked against the pixel limit before.
+     */
+    static Path readable(Path file) throws IOException {
+        byte[] head = new byte[8];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 8) < 8 || !java.util.Arrays.equals(head, JBIG2_MAGIC)) {
+                return file;
+            }
+        }
+        java.awt.image.BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) {
+            throw new IOException("JBIG2 picture not decodable");
+        }
+        Path png = file.resolveSibling(file.getFileName() + ".png");
+        ImageIO.write(img, "png", png.toFile());
+        return png;
     }
 
     /** Writes {@code in} to a file of {@code folder} and reads it. */
