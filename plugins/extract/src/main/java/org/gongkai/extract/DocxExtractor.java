@@ -80,10 +80,10 @@ public final class DocxExtractor implements Extractor {
 
     /** Extraction sharing the container's pictures (one OCR budget, each picture once). */
     DocumentText extract(Path file, String mediaType, ExtractionLimits limits, Images images) throws ExtractionException {
+        Failures.requireContent(file, "Word document"); // first: an empty file is empty whatever type it was detected as
         if (mediaType.equals("application/x-tika-ooxml-protected")) {
             throw Failures.encrypted("Office document");
         }
-        Failures.requireContent(file, "Word document");
         BlockSink sink = new BlockSink(limits.maxChars());
         if (encryptedOle2(file)) {
             throw Failures.encrypted("Office document");
