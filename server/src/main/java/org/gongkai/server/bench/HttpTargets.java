@@ -23,9 +23,38 @@ final class HttpTargets {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String token;
 
-    /** @param token bearer token sent to gongkai, or null */
+    /** @param token a drafter's bearer token sent to gongkai, or null */
     HttpTargets(String token) {
         this.token = token;
+    }
+
+    /**
+     * Creates a drafter for this run with the bootstrap administrator's token ({@code POST /api/v1/users}) and signs
+     * it in ({@code POST /api/v1/auth/token}): the administrator may not upload documents (三员分立), a drafter may.
+     *
+     * @return the drafter's bearer token
+     */
+    static String drafterToken(String baseUrl, String adminToken) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String username = "bench." + Long.toHexString(System.nanoTime());
+        // a fresh random password each run, three character classes as the policy asks; never printed
+        String password = "Bench-" + java.util.UUID.randomUUID() + "-9a";
+        String user = JSON.writeValueAsString(java.util.Map.of("username", username, "displayName", "性能测试", "password", password,
+                "department", "性能测试科", "roles", java.util.List.of("DRAFTER")));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/users")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IOException("creating the benchmark's drafter answered " + created.statusCode() + ": " + created.body());
+        }
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/token")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("username", username, "password", password))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IOException("signing the benchmark's drafter in answered " + token.statusCode());
+        }
+        return JSON.readTree(token.body()).get("token").asText();
     }
 
     LoadRound.Operation tika(String baseUrl) {

@@ -32,7 +32,7 @@ public final class ServerBenchmark {
     }
 
     static final String USAGE = "gongkai bench --server [--clients 1,4,16] [--seconds 10] [--rounds 3] [--warmup 30] [--files DIR] "
-            + "[--tika JAR | --tika-url URL] [--url URL --token T | --db-url JDBC-URL] [--jfr FILE]";
+            + "[--tika JAR | --tika-url URL] [--url URL --token ADMIN-TOKEN | --db-url JDBC-URL] [--jfr FILE]";
 
     public static int run(List<String> args, ServerConfig cfg) {
         Options o;
@@ -57,12 +57,12 @@ public final class ServerBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; load average at start: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("java.version"), loadAverage());
         System.out.printf(Locale.ROOT, "files: %s%n", files.stream().map(f -> f.name() + " " + f.bytes().length / 1024 + " KB").toList());
-        String token = o.token() != null ? o.token() : UUID.randomUUID().toString();
-        HttpTargets client = new HttpTargets(token);
+        String adminToken = o.token() != null ? o.token() : UUID.randomUUID().toString();
         try (ChildServer tika = o.tikaUrl() == null && o.tikaJar() != null ? startTika(work) : null;
-             ChildServer gongkai = o.url() == null ? startGongkai(cfg, work, token) : null) {
+             ChildServer gongkai = o.url() == null ? startGongkai(cfg, work, adminToken) : null) {
             String tikaUrl = o.tikaUrl() != null ? o.tikaUrl() : tika == null ? null : tika.baseUrl();
             String gongkaiUrl = o.url() != null ? o.url() : gongkai.baseUrl();
+            HttpTargets client = new HttpTargets(HttpTargets.drafterToken(gongkaiUrl, adminToken));
             LoadRound.Operation t = tikaUrl == null ? null : client.tika(tikaUrl);
             LoadRound.Operation g = client.gongkai(gongkaiUrl);
             if (t == null) {
