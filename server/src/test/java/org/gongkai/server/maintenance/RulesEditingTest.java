@@ -105,20 +105,21 @@ class RulesEditingTest {
         byte[] before = Files.readAllBytes(config.resolve("hidden.rules"));
         JsonNode c = json(call("GET", path, office, null));
         int line = c.get("lines").size() + 1;
+        // each refused line with what the message says about it, in Chinese and English
         Map<String, String> refused = Map.of(
-                "rule office.broken HIDDEN_CONTENT:comment set", "syntax: no value after set",
-                "rulez office.typo HIDDEN_CONTENT exclude", "unknown directive",
-                "rule office.field HIDDEN_CONTENT:property exclude when nosuchfield 作者", "unknown field (scope)",
-                "rule office.kind HIDDEN_CONTENT:nosuchkind exclude", "a kind the detector does not propose",
-                "rule office.other PHONE_NUMBER exclude", "a category this detector does not report");
+                "rule office.broken HIDDEN_CONTENT:comment set", "效果缺少数值 / 'set' needs a number",
+                "rulez office.typo HIDDEN_CONTENT exclude", "未知指令 / unknown directive 'rulez'",
+                "rule office.field HIDDEN_CONTENT:property exclude when nosuchfield 作者", "未知的范围 / unknown scope 'nosuchfield'",
+                "rule office.kind HIDDEN_CONTENT:nosuchkind exclude", "未知的匹配种类 / unknown kind 'HIDDEN_CONTENT:nosuchkind'",
+                "rule office.other PHONE_NUMBER exclude", "此检测器不报告该类别 / this detector does not report PHONE_NUMBER");
         for (Map.Entry<String, String> e : refused.entrySet()) {
             HttpResponse<String> r = call("PUT", path, office, Map.of("version", c.get("version").asText(), "add", List.of(e.getKey()),
                     "comment", "测试"));
-            assertEquals(400, r.statusCode(), e.getValue() + ": " + r.body());
+            assertEquals(400, r.statusCode(), e.getKey() + ": " + r.body());
             String message = json(r).path("error").path("message").asText(r.body());
-            assertTrue(message.contains("第 " + line + " 行 / line " + line), e.getValue() + " names its line: " + message);
-            assertTrue(message.contains("修改未保存") && message.contains("not saved"), "Chinese and English: " + message);
-            assertArrayEquals(before, Files.readAllBytes(config.resolve("hidden.rules")), e.getValue() + ": the file on disk is unchanged");
+            assertTrue(message.contains("第 " + line + " 行 / line " + line + "：" + e.getValue()), "names the line and the problem: " + message);
+            assertTrue(message.startsWith("修改未保存：") && message.contains("not saved"), "Chinese and English: " + message);
+            assertArrayEquals(before, Files.readAllBytes(config.resolve("hidden.rules")), e.getKey() + ": the file on disk is unchanged");
         }
         assertEquals(0, json(call("GET", path + "/history", office, null)).get("changes").size(), "a refused edit leaves no history");
     }
