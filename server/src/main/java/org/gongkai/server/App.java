@@ -224,7 +224,7 @@ public final class App implements AutoCloseable {
             new RedactionPreviewController(new RedactionPreviewService(documents, review.decisions(), checked, views), new RedactedRenderer(fonts), json)
                     .routes(app);
             // the workbench's pages and what they read, GET /api/v1/search (with filters and pages) included
-            Workbench.install(app, db, review, search, audit, cfg.dictionariesDir(), json, clock);
+            Workbench.install(app, db, review, search, audit, cfg.dictionariesDir(), cfg.configDir(), plugins.rulesOwners(), json, clock);
             if (cfg.adminToken() != null && cfg.adminToken().length() < 16) {
                 LOG.warn("GONGKAI_ADMIN_TOKEN 少于 16 个字符，容易被猜中；请换用长随机串 / GONGKAI_ADMIN_TOKEN is shorter than 16 characters: use a long random string");
             }

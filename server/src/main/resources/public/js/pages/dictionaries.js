@@ -1,4 +1,4 @@
-// 词典与规则维护：各词典文件的词条（增、删、改，须写修改说明，记录修改人和时间），修改历史；
+// 词典与规则维护：各词典文件的词条和各检测规则文件（config/*.rules）的规则行（增、删、改，须写修改说明，记录修改人和时间），修改历史；
 // 审查人员多次排除的词条作为允许列表建议（个人信息类从不列出，人名只在审查人说明“不是人名”时列出）。
 import { api, ApiError } from '../lib/api.js';
 import { h, fill, table, tag, pager, query, toast } from '../lib/dom.js';
@@ -13,8 +13,8 @@ export async function render(main, me) {
     h('a', { href: '?file=' + encodeURIComponent(`${f.kind}/${f.file}`) }, f.file), ' ', h('span', { class: 'hint' }, `${f.kindTitle} · ${f.entries} 条`))));
   const pane = h('div', { id: 'list-editor' });
   fill(main, pageHead('词典与规则维护'),
-    h('p', { class: 'hint' }, '修改保存后立即生效（检测器自动重新加载），每次修改记录修改人、时间、增删的词条和说明。'
-      + '格式：词条<TAB>权重（0–1）[<TAB>上下文词|上下文词]；allow.txt 为允许列表（含词条但不构成问题的短语）。'),
+    h('p', { class: 'hint' }, '修改保存后约 1 秒内生效（检测器自动重新加载，无需重启），每次修改记录修改人、时间、增删的行和说明。'
+      + '保存前按检测器加载时的同样规则校验，有错误的修改不会写入，并指出出错的行。'),
     h('div', { class: 'grid sidebar' }, pane, h('div', null, h('section', { class: 'card' }, h('h2', null, '文件'), nav),
       suggestions(sugg.suggestions, editor, files.files))));
   if (chosen) await edit(pane, chosen.split('/')[0], chosen.split('/').slice(1).join('/'), editor);
@@ -27,6 +27,7 @@ async function edit(pane, kind, file, editor) {
   const remove = [];
   const replace = [];
   const cols = c.columns;
+  const rules = kind === 'rules';
   const pendingBox = h('div', { id: 'pending' });
   const commentBox = h('input', { id: 'change-comment', placeholder: '修改说明（为什么改）', maxlength: 2000 });
   const saveBtn = h('button', { id: 'save-list', disabled: true, onclick: () => save() }, '保存修改');
@@ -48,14 +49,14 @@ async function edit(pane, kind, file, editor) {
   }
   const entries = c.lines.filter((l) => l.entry);
   const rows = entries.map((l) => {
-    const cells = l.text.split('\t');
+    const cells = rules ? [l.text] : l.text.split('\t');
     const row = cols.map((_, i) => cells[i] || '');
     const actions = editor ? h('div', { class: 'actions' },
       h('button', { class: 'secondary small', onclick: (e) => {
-        const input = h('input', { value: l.text.replace(/\t/g, ' | '), class: 'edit-line' });
+        const input = h('input', { value: rules ? l.text : l.text.replace(/\t/g, ' | '), class: 'edit-line' });
         const tr = e.target.closest('tr');
         fill(tr.lastChild, input, h('button', { class: 'small', onclick: () => {
-          const next = toLine(input.value, cols.length);
+          const next = rules ? input.value.trimEnd() : toLine(input.value, cols.length);
           if (next && next !== l.text) { replace.push({ from: l.text, to: next }); tr.classList.add('mine'); drawPending(); }
         } }, '确定'));
         input.focus();
@@ -69,8 +70,9 @@ async function edit(pane, kind, file, editor) {
   if (editor) {
     addForm.addEventListener('submit', (e) => {
       e.preventDefault();
-      const parts = newInputs.map((i) => i.value.trim());
-      if (!parts[0]) return;
+      // 规则文件中以空白开头的行是上一行的续行，开头的空白要保留
+      const parts = newInputs.map((i) => (rules ? i.value.trimEnd() : i.value.trim()));
+      if (!parts[0].trim()) return;
       const line = parts.filter((p, i) => i === 0 || p).join('\t');
       add.push(line);
       newInputs.forEach((i) => { i.value = ''; });
@@ -81,18 +83,19 @@ async function edit(pane, kind, file, editor) {
   const pendingList = h('ul', { id: 'pending-adds' });
   // 词条多时分页，并可按词条筛选；页码和筛选词保存在地址中
   const PAGE = 50;
-  const filter = h('input', { type: 'search', placeholder: '筛选词条', value: query.get('q'), id: 'entry-filter' });
+  const filter = h('input', { type: 'search', placeholder: rules ? '筛选规则' : '筛选词条', value: query.get('q'), id: 'entry-filter' });
   const tableBox = h('div');
   function drawEntries() {
     const q = filter.value.trim();
     const shown = rows.filter((r) => !q || String(r[0]).includes(q));
     const offset = Math.min(Number(query.get('offset', '0')) || 0, Math.max(0, shown.length - 1));
-    fill(tableBox, table([...cols, ''], shown.slice(offset, offset + PAGE), { id: 'entries' }),
+    fill(tableBox, table([...cols, ''], shown.slice(offset, offset + PAGE), { id: 'entries', class: rules ? 'rule-lines' : null }),
       pager({ offset, limit: PAGE, total: shown.length }, (o) => { query.set({ offset: o }); drawEntries(); }));
   }
   filter.addEventListener('input', () => { query.set({ q: filter.value.trim(), offset: '' }); drawEntries(); });
   fill(pane, 
     h('section', { class: 'card' }, h('h2', null, file, ' ', h('span', { class: 'hint' }, `${entries.length} 条 · 版本 ${c.version.slice(0, 8)}`)),
+      h('p', { class: 'hint' }, rules ? FORMAT.rules : FORMAT.dictionary),
       editor ? h('div', null, addForm, pendingList, pendingBox, h('div', { class: 'actions' }, commentBox, saveBtn)) : h('p', { class: 'hint' }, '只读：由办文机构维护。'),
       h('div', { class: 'filters' }, filter), tableBox),
     h('section', { class: 'card' }, h('h2', null, '修改历史'), hist.changes.length ? table(['时间', '修改人', '新增', '删除', '说明'], hist.changes.map((x) => [
@@ -100,6 +103,12 @@ async function edit(pane, kind, file, editor) {
       x.removed.map((a) => a.replace(/\t/g, ' | ')).join('；') || '—', x.comment || '—']), { id: 'history' }) : h('p', { class: 'hint' }, '尚无修改记录。')));
   drawEntries();
 }
+
+const FORMAT = {
+  dictionary: '格式：词条<TAB>权重（0–1）[<TAB>上下文词|上下文词]；allow.txt 为允许列表（含词条但不构成问题的短语）。',
+  rules: '每行一条指令：list 词表名 = 词 词 …；threshold 类别 阈值；rule 规则名 类别[:种类] 效果 [when 条件 [and 条件]…] [says "说明"]。'
+    + '以空白开头的行接续上一行；新增的行加在文件末尾。写法见 config/README.md。',
+};
 
 /** 编辑框中的“词条 | 权重 | 上下文”还原为文件中的一行（制表符分隔）。 */
 function toLine(v, n) {

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * certificate published by law, is no disclosure, and an internal bulletin's personnel and logistics content is
  * internal affairs. Dictionaries and rules reload when they change; every finding carries the dictionary version.
  */
-public final class DictionaryDetector implements Detector, org.gongkai.spi.WordLists {
+public final class DictionaryDetector implements Detector, org.gongkai.spi.WordLists, org.gongkai.spi.RulesFileOwner {
     private static final Logger LOG = LoggerFactory.getLogger(DictionaryDetector.class);
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]");
     static final String RULES_FILE = "dictionary.rules";
@@ -70,6 +70,8 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
     private Double thresholdOverride;
     private int window;
     private RuleBook rules;
+    /** The rules file it reads from the configuration folder (none when configured elsewhere or not yet configured). */
+    private volatile List<String> ownedRules = List.of();
     private Segment segment;
 
     @Override
@@ -94,15 +96,34 @@ public final class DictionaryDetector implements Detector, org.gongkai.spi.WordL
         }
         window = config.getInt("window", 60);
         String explicit = config.get("rules", null);
-        Path rulesDir = explicit == null ? config.environment().config() : Path.of(explicit).toAbsolutePath().getParent();
-        rules = RuleBook.open(rulesDir, explicit == null ? RULES_FILE : Path.of(explicit).getFileName().toString(), DictionaryDetector.class,
-                r -> r.requireTargets(SEVERITY.keySet(), Map.of(), Set.of()));
+        Path configDir = config.environment().config();
+        Path rulesDir = explicit == null ? configDir : Path.of(explicit).toAbsolutePath().getParent();
+        String rulesFile = explicit == null ? RULES_FILE : Path.of(explicit).getFileName().toString();
+        rules = RuleBook.open(rulesDir, rulesFile, DictionaryDetector.class, DictionaryDetector::checkRules);
+        ownedRules = configDir != null && rulesDir.toAbsolutePath().normalize().equals(configDir.toAbsolutePath().normalize())
+                ? List.of(rulesFile) : List.of();
         try {
             current.set(DictionarySet.load(dir));
             current.get().problems.forEach(p -> LOG.warn("dictionary line skipped: {}", p));
         } catch (IOException e) {
             throw new UncheckedIOException("词典目录无法读取 / cannot read dictionaries " + dir, e);
         }
+    }
+
+    /** What the rules may target: the categories of the dictionaries, no kinds. */
+    private static void checkRules(RuleSet r) {
+        r.requireTargets(SEVERITY.keySet(), Map.of(), Set.of());
+    }
+
+    @Override
+    public List<String> rulesFiles() {
+        return ownedRules;
+    }
+
+    /** The check {@link #configure} applies when it loads the file, and the edited file is reloaded with. */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return ownedRules.contains(file) ? RuleBook.problems(file, content, DictionaryDetector::checkRules, Map.of()) : List.of();
     }
 
     /** One loaded dictionary file, for {@code GET /api/v1/dictionaries}. */

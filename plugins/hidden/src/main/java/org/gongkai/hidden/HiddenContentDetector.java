@@ -1,9 +1,11 @@
 package org.gongkai.hidden;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.gongkai.rules.Candidate;
 import org.gongkai.rules.RuleBook;
 import org.gongkai.rules.RuleSet;
@@ -16,6 +18,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 import org.gongkai.spi.Span;
 
@@ -27,12 +30,17 @@ import org.gongkai.spi.Span;
  * codes and amounts printed on the page. Each must be cleaned (接受或拒绝修订、删除批注、清除隐藏文字和文档属性)
  * before publication.
  */
-public final class HiddenContentDetector implements Detector {
+public final class HiddenContentDetector implements Detector, RulesFileOwner {
     private static final String BASIS = "发布前须清理（《政府信息公开条例》第十五条、第十六条；先审查、后公开）";
     static final String RULES_FILE = "hidden.rules";
     private static final Set<String> KINDS = Set.of("deletion", "insertion", "comment", "hidden", "attachment", "property");
 
+    /** What the rules may target: only this detector's category and the kinds it proposes. */
+    private static final Consumer<RuleSet> CHECK = r -> r.requireTargets(Set.of(Category.HIDDEN_CONTENT), Map.of(Category.HIDDEN_CONTENT, KINDS), Set.of());
+
     private volatile RuleBook rules;
+    /** The rules file it reads from the configuration folder (none when configured elsewhere or not yet configured). */
+    private volatile List<String> owned = List.of();
 
     @Override
     public String name() {
@@ -47,13 +55,26 @@ public final class HiddenContentDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         String explicit = config.get("rules", null);
-        rules = explicit == null ? open(config.environment().config(), RULES_FILE)
-                : open(java.nio.file.Path.of(explicit).toAbsolutePath().getParent(), java.nio.file.Path.of(explicit).getFileName().toString());
+        Path configDir = config.environment().config();
+        Path dir = explicit == null ? configDir : Path.of(explicit).toAbsolutePath().getParent();
+        String file = explicit == null ? RULES_FILE : Path.of(explicit).getFileName().toString();
+        rules = open(dir, file);
+        owned = configDir != null && dir.toAbsolutePath().normalize().equals(configDir.toAbsolutePath().normalize()) ? List.of(file) : List.of();
     }
 
-    private static RuleBook open(java.nio.file.Path dir, String file) {
-        return RuleBook.open(dir, file, HiddenContentDetector.class,
-                r -> r.requireTargets(Set.of(Category.HIDDEN_CONTENT), Map.of(Category.HIDDEN_CONTENT, KINDS), Set.of()));
+    private static RuleBook open(Path dir, String file) {
+        return RuleBook.open(dir, file, HiddenContentDetector.class, CHECK);
+    }
+
+    @Override
+    public List<String> rulesFiles() {
+        return owned;
+    }
+
+    /** The check {@link #configure} applies when it loads the file, and the edited file is reloaded with. */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return owned.contains(file) ? RuleBook.problems(file, content, CHECK, Map.of()) : List.of();
     }
 
     private RuleSet rules() {

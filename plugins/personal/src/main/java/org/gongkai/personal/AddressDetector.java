@@ -15,6 +15,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -26,7 +27,7 @@ import org.gongkai.spi.Severity;
  * person in the line, and drop an agency's 办公地址 and an organisation's 住所; a village or township name alone is
  * never an address.
  */
-public final class AddressDetector implements Detector {
+public final class AddressDetector implements Detector, RulesFileOwner {
     /**
      * A hamlet (自然村、屯、组、坑 …) of a village with its house number: "新店村后坑12号", "红星村三屯45号". One to four
      * characters after 村 that hold no word of a document reference (第、级、委、文、号 …), of an organisation, of a
@@ -80,6 +81,18 @@ public final class AddressDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         rules.configure(config);
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

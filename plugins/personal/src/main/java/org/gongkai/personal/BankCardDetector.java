@@ -15,6 +15,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -24,7 +25,7 @@ import org.gongkai.spi.Severity;
  * {@code unchecked} candidate (0.2); the rules of {@code config/personal.rules} add a card label and drop the
  * accounts of agencies and companies, which are no personal information.
  */
-public final class BankCardDetector implements Detector {
+public final class BankCardDetector implements Detector, RulesFileOwner {
     private static final Pattern CARD = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![A-Za-z])" + Digits.NOT_BEFORE);
     /** A further group of four digits after a grouped number: the number is longer than a card's 19 digits. */
     private static final Pattern MORE_GROUPS = Pattern.compile("[ -]\\d{1,4}(?!\\d)");
@@ -45,6 +46,18 @@ public final class BankCardDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         rules.configure(config);
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -24,7 +25,7 @@ import org.gongkai.spi.Severity;
  * official mailbox (gov.cn, named as an agency's, in an agency's contact line) and raise one in a line that names
  * a person.
  */
-public final class EmailDetector implements Detector {
+public final class EmailDetector implements Detector, RulesFileOwner {
     /** Also the full-width ＠ and ． an input method in full-width mode leaves (NFKC folding keeps them as punctuation). */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})[@＠]([A-Za-z0-9-]+(?:[.．][A-Za-z0-9-]+)*[.．][A-Za-z]{2,})");
@@ -46,6 +47,18 @@ public final class EmailDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         rules.configure(config);
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

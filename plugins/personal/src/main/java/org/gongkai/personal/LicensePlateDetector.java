@@ -15,6 +15,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -22,7 +23,7 @@ import org.gongkai.spi.Severity;
  * with at least one digit. A plate identifies its keeper ({@code plate}, 0.85); {@code config/personal.rules}
  * drops the plates of official vehicles and raises one in a line naming a driver or keeper.
  */
-public final class LicensePlateDetector implements Detector {
+public final class LicensePlateDetector implements Detector, RulesFileOwner {
     private static final Pattern PLATE = Pattern.compile("(?<![A-Za-z])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z])[·•.\\s]?"
             + "([DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])(?![A-Za-z0-9])");
 
@@ -41,6 +42,18 @@ public final class LicensePlateDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         rules.configure(config);
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

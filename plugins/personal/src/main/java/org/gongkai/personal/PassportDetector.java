@@ -15,6 +15,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -22,7 +23,7 @@ import org.gongkai.spi.Severity;
  * {@code chinese} candidates (0.5), other forms of one or two letters and 7–8 digits {@code generic} (0.3); the
  * rules of {@code config/personal.rules} ask for 护照/通行证 before them or a person in the line.
  */
-public final class PassportDetector implements Detector {
+public final class PassportDetector implements Detector, RulesFileOwner {
     private static final Pattern CHINESE = Pattern.compile("(?<![A-Za-z0-9])([EG]\\d{8}|E[A-HJ-NP-Z]\\d{7})(?![A-Za-z0-9])");
     private static final Pattern GENERIC = Pattern.compile("(?<![A-Za-z0-9])([A-Z]{1,2}\\d{7,8})(?![A-Za-z0-9])");
 
@@ -41,6 +42,18 @@ public final class PassportDetector implements Detector {
     @Override
     public void configure(PluginConfig config) {
         rules.configure(config);
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
+import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -45,7 +46,7 @@ import org.gongkai.spi.Severity;
  * rules, which drop officials in role, an organisation's representative, an office's contact person, duty-roster
  * staff, masked forms and words that are no names.
  */
-public final class PersonNameDetector implements Detector {
+public final class PersonNameDetector implements Detector, RulesFileOwner {
     /** What follows a label: separators, a bracketed qualifier ("申请人（户主）：") and the name candidate. */
     private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s]*([\\p{IsHan}·]{2,4})");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
@@ -78,6 +79,18 @@ public final class PersonNameDetector implements Detector {
     public void configure(PluginConfig config) {
         rules.configure(config);
         shape.segment(); // load HanLP's dictionaries now, not on the first upload
+    }
+
+    /** {@code personal.rules}, when read from the configuration folder. */
+    @Override
+    public List<String> rulesFiles() {
+        return rules.rulesFiles();
+    }
+
+    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
+    @Override
+    public List<String> validateRules(String file, String content) {
+        return rules.validate(file, content);
     }
 
     @Override

@@ -62,16 +62,54 @@ final class PersonalRules {
                 dir = config.environment().config();
             }
         }
-        return RuleBook.open(dir, name, PersonalRules.class,
-                s -> s.requireTargets(CATEGORIES, KINDS, LISTS), Map.of("SURNAME", Surnames.all(), "COMPOUND_SURNAME", Surnames.compounds()));
+        return RuleBook.open(dir, name, PersonalRules.class, PersonalRules::check, builtIn());
+    }
+
+    /** What the rules may target: the detectors' categories and kinds, and the lists they read must be there. */
+    private static void check(RuleSet s) {
+        s.requireTargets(CATEGORIES, KINDS, LISTS);
+    }
+
+    /** The lists the detectors provide: surnames. */
+    private static Map<String, List<String>> builtIn() {
+        return Map.of("SURNAME", Surnames.all(), "COMPOUND_SURNAME", Surnames.compounds());
+    }
+
+    /**
+     * The rules file {@code config} makes the detectors read from the configuration folder: {@code personal.rules},
+     * or the configured {@code rules=<path>} when that is in the folder too; none otherwise.
+     */
+    static List<String> owned(PluginConfig config) {
+        Path configDir = config.environment().config();
+        String explicit = config.get("rules", null);
+        if (configDir == null) {
+            return List.of();
+        }
+        if (explicit == null) {
+            return List.of(FILE);
+        }
+        Path p = Path.of(explicit).toAbsolutePath().normalize();
+        return p.getParent().equals(configDir.toAbsolutePath().normalize()) ? List.of(p.getFileName().toString()) : List.of();
     }
 
     /** A lazily opened rule book shared by a detector's threads: the shipped rules until {@link #configure} is called. */
     static final class Holder {
         private volatile RuleBook book;
+        private volatile List<String> owned = List.of();
 
         void configure(PluginConfig config) {
             book = open(config);
+            owned = owned(config);
+        }
+
+        /** For {@link org.gongkai.spi.RulesFileOwner#rulesFiles}: the file read from the configuration folder. */
+        List<String> rulesFiles() {
+            return owned;
+        }
+
+        /** For {@link org.gongkai.spi.RulesFileOwner#validateRules}: checked as {@link #open} checks the file at load. */
+        List<String> validate(String file, String content) {
+            return owned.contains(file) ? RuleBook.problems(file, content, PersonalRules::check, builtIn()) : List.of();
         }
 
         RuleSet get() {

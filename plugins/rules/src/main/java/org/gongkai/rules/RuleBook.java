@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules file a detector uses, kept current: {@code <config>/<name>} when the office has it, else the copy
@@ -21,6 +23,7 @@ import java.util.function.Consumer;
  */
 public final class RuleBook {
     private static final System.Logger LOG = System.getLogger(RuleBook.class.getName());
+    private static final Pattern LOCATED = Pattern.compile("(?s)(.+?):(?:(\\d+):)? (.*)");
 
     private final Path file;
     private final String name;
@@ -122,8 +125,41 @@ public final class RuleBook {
         } catch (IOException e) {
             throw new UncheckedIOException("规则文件无法读取 / cannot read rules file " + source() + ": " + e.getMessage(), e);
         }
-        RuleSet rules = RuleParser.parse(shown, content, builtIn);
+        return new Loaded(parse(shown, content, check, builtIn), stamp);
+    }
+
+    /** Parses and checks a file's content exactly as a rule book loads it. */
+    private static RuleSet parse(String name, String content, Consumer<RuleSet> check, Map<String, List<String>> builtIn) {
+        RuleSet rules = RuleParser.parse(name, content, builtIn);
         check.accept(rules);
-        return new Loaded(rules, stamp);
+        return rules;
+    }
+
+    /**
+     * What would make a rule book refuse {@code content} as the file {@code name}: parsed with the same parser and
+     * checked with the same {@code check} and built-in lists the detector opens its rule book with. For an editor,
+     * before anything is written.
+     *
+     * @return every problem as "第 N 行 / line N：…" (or "name：…" for a problem of the whole file), in Chinese and
+     *         English; empty when the content would be used
+     */
+    public static List<String> problems(String name, String content, Consumer<RuleSet> check, Map<String, List<String>> builtIn) {
+        try {
+            parse(name, content, Objects.requireNonNull(check), builtIn);
+            return List.of();
+        } catch (RuleSyntaxException e) {
+            return e.problems().stream().map(p -> located(e.file(), p)).toList();
+        } catch (IllegalArgumentException e) {
+            return List.of(name + "：" + e.getMessage());
+        }
+    }
+
+    /** "personal.rules:12: message" as "第 12 行 / line 12：message"; "personal.rules: message" as "personal.rules：message". */
+    private static String located(String file, String problem) {
+        Matcher m = LOCATED.matcher(problem);
+        if (m.matches() && m.group(1).equals(file)) {
+            return m.group(2) == null ? file + "：" + m.group(3) : "第 " + m.group(2) + " 行 / line " + m.group(2) + "：" + m.group(3);
+        }
+        return problem;
     }
 }

@@ -86,6 +86,6 @@ public enum Scope {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + word + "' (" + Arrays.stream(values()).map(Scope::keyword).collect(Collectors.joining(", ")) + ")");
+        throw new IllegalArgumentException("未知的范围 / unknown scope '" + word + "' (" + Arrays.stream(values()).map(Scope::keyword).collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -57,4 +57,16 @@ class RuleBookTest {
         assertEquals("classpath:shipped.rules", book.source());
         assertEquals("shipped", book.current().rules().get(0).id());
     }
+
+    @Test
+    void an_editor_is_told_every_problem_the_book_would_refuse_with_its_line() {
+        assertEquals(java.util.List.of(), RuleBook.problems("phone.rules", "# ok\nrule a PHONE_NUMBER set 0.5\n", PHONES, Map.of()));
+        java.util.List<String> syntax = RuleBook.problems("phone.rules", "# ok\nrule a PHONE_NUMBER set 7\nrules b\n", PHONES, Map.of());
+        assertEquals(2, syntax.size(), syntax.toString());
+        assertTrue(syntax.get(0).startsWith("第 2 行 / line 2："), syntax.get(0));
+        assertTrue(syntax.get(1).startsWith("第 3 行 / line 3：") && syntax.get(1).contains("unknown directive"), syntax.get(1));
+        java.util.List<String> target = RuleBook.problems("phone.rules", "\n\nrule d EMAIL set 0.5\n", PHONES, Map.of());
+        assertEquals(1, target.size(), target.toString());
+        assertTrue(target.get(0).startsWith("第 3 行 / line 3：") && target.get(0).contains("EMAIL"), target.get(0));
+    }
 }

@@ -22,10 +22,10 @@ import org.gongkai.server.http.ApiException;
 import org.gongkai.server.storage.Database;
 
 /**
- * Edits the files an office maintains (word lists today, rules files as their kinds are registered): reads them with a
+ * Edits the files an office maintains (the word lists and the context-rules files of {@code config/}): reads them with a
  * version (the content's SHA-256), applies a change — lines added, removed or replaced — only to the version the
  * editor saw, validates the whole new content with the kind's {@link ListValidator}, writes it atomically (the
- * detectors reload changed files), and records who changed what, when and why (table {@code list_change}, V7) and in
+ * detectors reload changed files: dictionaries and rule books look at their files at most once a second), and records who changed what, when and why (table {@code list_change}, V7) and in
  * the security audit. Only the document office edits; reviewers may read.
  */
 public final class ListEditor {

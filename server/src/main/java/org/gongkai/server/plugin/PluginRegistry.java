@@ -182,6 +182,24 @@ public final class PluginRegistry {
         return out;
     }
 
+    /**
+     * Every active plugin that reads rules files an office edits ({@link org.gongkai.spi.RulesFileOwner}), for the
+     * workbench's rules editor: which files it may edit and how an edit is validated.
+     */
+    public List<org.gongkai.spi.RulesFileOwner> rulesOwners() {
+        List<org.gongkai.spi.RulesFileOwner> out = new ArrayList<>();
+        List<Plugin> all = new ArrayList<>(extractors);
+        all.add(structure);
+        all.addAll(detectors);
+        all.addAll(routers);
+        for (Plugin p : all) {
+            if (p instanceof org.gongkai.spi.RulesFileOwner o) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
     /** One word list as listed by the API. */
     public record DictionaryView(String detector, String file, String category, int terms, String version) {
     }
