@@ -1,5 +1,6 @@
 package org.gongkai.server.document.pages;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.gongkai.server.document.view.ViewTab;
 import org.gongkai.server.pipeline.ReportedFinding;
@@ -11,8 +12,10 @@ import org.gongkai.spi.Part;
 /**
  * Places the findings of one page on its glyphs. A finding's text is taken from the stored text at its offsets
  * (what the detector matched), found among the page's glyphs by {@link FindingLocator}; when it stands on the page
- * more than once, the occurrence is chosen by its order among the page's stored blocks, so the n-th "张三" of the
- * text is boxed as the n-th on the page. Comments are boxed on their annotation. What cannot be placed — text read by
+ * more than once, every place is boxed: the pipeline reports one finding per value (its repeats folded into it), and
+ * redaction removes every occurrence of a confirmed finding's text, so each place is this finding's. A long passage
+ * searched by its beginning only is boxed once, at the occurrence of the same order among the page's stored blocks
+ * (the n-th of the text as the n-th on the page). Comments are boxed on their annotation. What cannot be placed — text read by
  * OCR, a finding about the page or document as a whole, text the glyphs do not yield — keeps the page-level marker,
  * with the reason.
  */
@@ -65,18 +68,18 @@ final class PagePlacement {
                     + "(the font may lack a Unicode mapping, or the text runs over the page break)");
         }
         int total = occurrences(needle, pageText.length());
-        int ordinal = Math.min(ordinal(f, needle), matches.size() - 1);
-        // the k-th place on the page is the k-th in the text when both count the same places
+        // the glyphs and the stored text agree on how many places there are
         boolean certain = matches.size() == Math.max(1, total) && !shortened;
-        return box(f, PageBoxes.How.GLYPHS, certain, locator.rects(matches.get(ordinal)), note(shortened, matches.size(), ordinal));
-    }
-
-    private static String note(boolean shortened, int places, int ordinal) {
         if (shortened) {
-            return "文字较长，只框出了它在本页的开头部分 / a long passage: only its beginning on this page is boxed";
+            int ordinal = Math.min(ordinal(f, needle), matches.size() - 1);
+            return box(f, PageBoxes.How.GLYPHS, certain, locator.rects(matches.get(ordinal)),
+                    "文字较长，只框出了它在本页的开头部分 / a long passage: only its beginning on this page is boxed");
         }
-        return places < 2 ? null : "该文字在本页出现 " + places + " 次，按出现顺序框出第 " + (ordinal + 1) + " 处 / the text stands " + places
-                + " times on this page; occurrence " + (ordinal + 1) + " is boxed by its order";
+        List<PageBoxes.Rect> rects = new ArrayList<>();
+        matches.forEach(m -> rects.addAll(locator.rects(m)));
+        return box(f, PageBoxes.How.GLYPHS, certain, rects, matches.size() < 2 ? null : "该文字在本页出现 " + matches.size()
+                + " 次，每一处都已框出：同一内容只列为一条发现，隐去时每一处一并隐去 / the text stands " + matches.size()
+                + " times on this page and every place is boxed: one finding stands for every place of the same text, and redaction removes each");
     }
 
     /** The finding's text as stored at its offsets (the detector's match), or as reported when the offsets do not fit. */
