@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -33,6 +37,11 @@ import org.apache.lucene.store.FSDirectory;
  * is refreshed (after each change, no fsync); {@link #commit(long)} makes the index durable on a schedule and
  * records in the commit how far along the database's change log it is, so a restarted server (or one that
  * lost its index) catches up from there. Each server keeps its own index and follows the shared log.
+ *
+ * <p>Every write goes through one thread of its own that nothing interrupts: a thread interrupted while Lucene
+ * touches a file channel closes that channel, and when the channel is the write lock's the lock is gone for good
+ * ("FileLock invalidated by an external force") and the index stops taking changes. Workers, request threads and
+ * timers that may be interrupted (time-outs, shutdown) hand their writes over and wait for them.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final int SNIPPET = 60;
@@ -46,6 +55,44 @@ public final class SearchIndex implements AutoCloseable {
     private final FSDirectory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ExecutorService writes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gongkai-index-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @FunctionalInterface
+    private interface Write<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a write on the writer thread and waits for it, however often the waiting thread is interrupted. */
+    private <T> T write(Write<T> w) {
+        Future<T> f = writes.submit(w::run);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the write goes on; the caller hears of its interrupt afterwards
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof IOException io) {
+                        throw new UncheckedIOException(io);
+                    }
+                    if (c instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(c);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     public SearchIndex(Path indexDir) {
         try {
@@ -84,41 +131,28 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StoredField("body", nz(e.text())));
         d.add(new TextField("hidden", nz(e.hidden()), Field.Store.NO));
         d.add(new StoredField("hiddenBody", nz(e.hidden())));
-        try {
-            writer.updateDocument(new Term("id", e.id()), d);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        write(() -> writer.updateDocument(new Term("id", e.id()), d));
     }
 
     /** Removes a document (deleted, or no longer checked). */
     public void delete(String id) {
-        try {
-            writer.deleteDocuments(new Term("id", id));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        write(() -> writer.deleteDocuments(new Term("id", id)));
     }
 
     /** Makes what was indexed so far searchable (near-real-time: no commit, no fsync). */
     public void refresh() {
-        try {
-            searchers.maybeRefresh();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        write(searchers::maybeRefresh); // a refresh flushes the writer's buffered documents to new files
     }
 
     /** Durably commits the index, recording that every change up to {@code changeSeq} is in it. */
     public void commit(long changeSeq) {
-        try {
+        write(() -> {
             if (writer.hasUncommittedChanges() || changeSeq != committedSeq()) {
                 writer.setLiveCommitData(Map.of(COMMIT_SEQ, Long.toString(changeSeq)).entrySet());
                 writer.commit();
             }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+            return null;
+        });
     }
 
     /** The change sequence recorded by the last commit, or -1 when none was (a new or pre-v4 index). */
@@ -133,11 +167,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Empties the index (before a rebuild from the database). */
     public void clear() {
-        try {
-            writer.deleteAll();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        write(writer::deleteAll);
     }
 
     public int size() {
@@ -232,11 +262,14 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
-            searchers.close();
-            writer.close();
-            dir.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            write(() -> {
+                searchers.close();
+                writer.close();
+                dir.close();
+                return null;
+            });
+        } finally {
+            writes.shutdown(); // never shutdownNow: an interrupted writer loses its lock
         }
     }
 }
