@@ -66,7 +66,9 @@ final class ChildServer implements AutoCloseable {
             try {
                 String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+                // utime, stime (fields 14, 15) and cutime, cstime (16, 17): the last two hold the CPU of children already
+                // ended and reaped — extraction children replaced after their quota of documents, tesseract runs
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
             } catch (IOException | RuntimeException e) {
                 return -1;
             }
