@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param childHeapMb      {@code -Xmx} of each child in MB (GONGKAI_EXTRACT_HEAP_MB, default 768); a document that
  *                         needs more costs that document (MANUAL_REVIEW), never the server
- * @param restartAfter     a child is replaced after this many documents (GONGKAI_EXTRACT_RESTART_AFTER, default 200),
+ * @param restartAfter     a child is replaced after this many documents (GONGKAI_EXTRACT_RESTART_AFTER, default 5000),
  *                         so that what a parser leaks or caches cannot build up
  * @param startupSeconds   how long a new child may take to load the extractors before it counts as broken
  */
@@ -20,7 +20,7 @@ public record IsolationConfig(int childHeapMb, int restartAfter, int startupSeco
 
     public static IsolationConfig fromEnvironment(Map<String, String> env) {
         return new IsolationConfig(Integer.parseInt(env.getOrDefault("GONGKAI_EXTRACT_HEAP_MB", "768").strip()),
-                Integer.parseInt(env.getOrDefault("GONGKAI_EXTRACT_RESTART_AFTER", "200").strip()), 180);
+                Integer.parseInt(env.getOrDefault("GONGKAI_EXTRACT_RESTART_AFTER", "5000").strip()), 180);
     }
 
     public IsolationConfig withChildHeapMb(int mb) {
