@@ -104,6 +104,37 @@ class OfficeJourneyTest {
         assertTrue(browser.text(By.id("history")).contains("赵敏"), "who changed it");
         assertTrue(Files.readString(work.resolve("dictionaries").resolve("stability.txt")).contains("群体性冲突\t0.7"), "the file was written");
         browser.screenshot("17-dictionaries");
+
+        // a detector rules file: a line that does not parse is refused with its line named and the file left alone,
+        // a valid rule is written with who and why
+        Path hiddenRules = work.resolve("config").resolve("hidden.rules");
+        String before = Files.readString(hiddenRules);
+        browser.open("/dictionaries?file=rules/hidden.rules");
+        browser.find(By.cssSelector("#add-entry input.new-cell")).sendKeys("rule meta.journey HIDDEN_CONTENT:property exclude when nonsense");
+        browser.click(By.id("add-entry-submit"));
+        browser.type(By.id("change-comment"), "试写一条规则");
+        browser.click(By.id("save-list"));
+        String refusal = browser.text(By.cssSelector(".toast.error"));
+        assertTrue(refusal.contains("第") && refusal.contains("行"), "the refusal names the line: " + refusal);
+        assertEquals(before, Files.readString(hiddenRules), "a refused rules file is not written");
+        browser.open("/dictionaries?file=rules/hidden.rules");
+        browser.find(By.cssSelector("#add-entry input.new-cell")).sendKeys("rule meta.journey HIDDEN_CONTENT:property exclude when value /测试占位/");
+        browser.click(By.id("add-entry-submit"));
+        browser.type(By.id("change-comment"), "排除模板中的测试占位属性");
+        browser.click(By.id("save-list"));
+        browser.waitForText(By.id("history"), "meta.journey");
+        assertTrue(Files.readString(hiddenRules).contains("rule meta.journey HIDDEN_CONTENT:property exclude when value /测试占位/"));
+        browser.screenshot("24-rules");
+
+        // the same page on a 1920-wide screen and at 1280×800: nothing runs off to the side
+        for (int[] size : new int[][] {{1920, 1080}, {1280, 800}}) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+            for (String page : new String[] {"/", "/register", "/statistics", "/dictionaries?file=rules/hidden.rules"}) {
+                browser.open(page);
+                Number overflow = (Number) browser.js("return document.documentElement.scrollWidth - window.innerWidth");
+                assertTrue(overflow.intValue() <= 0, page + " at " + size[0] + " px wide runs " + overflow + " px off the side");
+            }
+        }
     }
 
     private static String text(Sheet s) {

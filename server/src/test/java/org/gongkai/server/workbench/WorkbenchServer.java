@@ -45,7 +45,19 @@ final class WorkbenchServer implements AutoCloseable {
                 }
             }
             ServerConfig c = TestAccounts.config(work.resolve("data"));
-            ServerConfig cfg = new ServerConfig("127.0.0.1", 0, c.dataDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), dictionaries, c.configDir(),
+            // a copy of config/ too: the office journey edits a rules file, and the repository's must stay as it is
+            Path config = Files.createDirectories(work.resolve("config"));
+            try (Stream<Path> s = Files.walk(c.configDir())) {
+                for (Path p : s.toList()) {
+                    Path to = config.resolve(c.configDir().relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            ServerConfig cfg = new ServerConfig("127.0.0.1", 0, c.dataDir(), c.dbUrl(), c.dbUser(), c.dbPassword(), dictionaries, config,
                     c.maxUploadBytes(), c.parseTimeout(), c.workers(), c.maxChars(), c.adminToken(), c.pdfFont(), c.blobStore(), c.security());
             app = App.create(cfg).start();
             base = "http://127.0.0.1:" + app.port();
