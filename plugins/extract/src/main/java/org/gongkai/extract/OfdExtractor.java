@@ -22,7 +22,8 @@ import org.ofdrw.reader.OFDReader;
 import org.ofdrw.reader.model.AnnotionEntity;
 
 /**
- * OFD (GB/T 33190, the Chinese fixed-layout format) via ofdrw: the text of each page with its number, the
+ * OFD (GB/T 33190, the Chinese fixed-layout format) via ofdrw: the text of each page with its number (and, set out
+ * by position with it, the text of the template pages it is drawn on: {@link OfdTemplates}), the
  * remarks of annotations as comments, the document information (author, title, custom data) as metadata and
  * attached files as attachments.
  */
@@ -84,9 +85,13 @@ public final class OfdExtractor implements Extractor {
         try (OFDReader reader = new OFDReader(work.toString(), false)) {
             pages = reader.getNumberOfPages();
             ContentExtractor ex = new ContentExtractor(reader);
+            OfdTemplates layout = templates(work, sink);
             for (int i = 1; i <= pages; i++) {
                 BlockSink.checkInterrupted();
-                String text = String.join("\n", ex.getPageContent(i)).strip();
+                String text = layout == null ? null : withTemplates(layout, i, sink);
+                if (text == null) {
+                    text = String.join("\n", ex.getPageContent(i)).strip();
+                }
                 if (text.isEmpty()) {
                     sink.gap(ExtractionGap.Reason.NO_TEXT_LAYER, "OFD 第" + i + "页没有文字对象 / OFD page " + i + " has no text objects", i);
                 } else if (!sink.add(Part.BODY, text, i, "")) {
@@ -107,6 +112,28 @@ public final class OfdExtractor implements Extractor {
             throw Failures.of(e, "OFD document");
         }
         return pages;
+    }
+
+    /** The package's pages and template pages, or null (with a gap: template text may then be unread) when unreadable. */
+    private static OfdTemplates templates(Path work, BlockSink sink) throws ExtractionException {
+        try {
+            return new OfdTemplates(work);
+        } catch (java.io.IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 模板页无法读取，其中的文字未经检查 / the OFD template pages could not be read; "
+                    + "any text in them was not checked (" + e.getClass().getSimpleName() + ")", null);
+            return null;
+        }
+    }
+
+    /** Page {@code i} with its templates' text set out by position, or null when it has none (or, with a gap, when unreadable). */
+    private static String withTemplates(OfdTemplates layout, int i, BlockSink sink) throws ExtractionException {
+        try {
+            return layout.page(i);
+        } catch (java.io.IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
+            sink.gap(ExtractionGap.Reason.PART_UNREADABLE, "OFD 第" + i + "页的模板页无法读取，其中的文字未经检查 / the template of OFD page " + i
+                    + " could not be read; any text in it was not checked (" + e.getClass().getSimpleName() + ")", i);
+            return null;
+        }
     }
 
     /** Remarks of annotations: notes left on the pages, like comments in a Word document. */

@@ -87,6 +87,26 @@ class OfdExtractorTest {
     }
 
     @Test
+    void aRealInvoicesTemplateLabelsStandBesideThePagesValues() throws Exception {
+        // a real 数电发票 (fixtures/real3): its labels are drawn by the template page, its values by the page itself
+        Path f = fixture("real3/inv-ha-luoyang-pharma-2024.ofd");
+        DocumentText t = ofd.extract(f, OFD, ExtractionLimits.defaults());
+        assertWellFormed(t);
+        String body = String.join("\n", blocks(t, Part.BODY).stream().filter(b -> b.page() != null).map(Block::text).toList());
+        assertTrue(body.contains("开票人： 孔诗墨"), "the clerk's label and name on one line: " + body);
+        assertTrue(body.contains("名称： 珠海仓链医药有限公司"), body);
+        assertTrue(body.contains("24412000000243455703"), "the page's own text is still there: " + body);
+        assertTrue(t.gaps().stream().noneMatch(g -> g.message().contains("模板")), describe(t));
+    }
+
+    @Test
+    void runsAreSetOutInLinesByBaselineAndLeftToRight() {
+        List<OfdTemplates.Run> runs = List.of(new OfdTemplates.Run(32, 132.6, 3.2, "孔诗墨"), new OfdTemplates.Run(19.5, 132.5, 3.2, "开票人："),
+                new OfdTemplates.Run(11.5, 36.5, 3.2, "名称："), new OfdTemplates.Run(20, 36.5, 3.2, "某某公司"), new OfdTemplates.Run(20, 40.5, 3.2, "下一行"));
+        assertEquals("名称： 某某公司\n下一行\n开票人： 孔诗墨", OfdTemplates.lines(runs));
+    }
+
+    @Test
     void pagesAreNumberedAndAnEmptyPageIsAGap() throws Exception {
         Path f = write(tmp.resolve("three.ofd"), "第一页 联系电话13812345678", null, "第三页内容");
         DocumentText t = ofd.extract(f, OFD, ExtractionLimits.defaults());
