@@ -47,8 +47,8 @@ import org.gongkai.spi.Severity;
  * staff, masked forms and words that are no names.
  */
 public final class PersonNameDetector implements Detector, RulesFileOwner {
-    /** What follows a label: separators, a bracketed qualifier ("申请人（户主）：") and the name candidate. */
-    private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s]*([\\p{IsHan}·]{2,4})");
+    /** What follows a label: separators (also a web table's "|"), a qualifier ("申请人（户主）：") and the name candidate. */
+    private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s|]*([\\p{IsHan}·]{2,4})");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
     private static final Pattern LIST_NEXT = Pattern.compile("\\G[、和及]([\\p{IsHan}·]{2,4})");
     /** What stands between a name and an ID, mobile or card number after it. */
