@@ -138,6 +138,9 @@ class DictionaryDetectorTest {
         DetectionContext toYou = paragraphs("行政处罚决定书", "豫0923环罚决字〔2024〕7号", "江北食品有限公司：",
                 "7月13日，我局执法人员制作调查询问笔录一份（共6页），以上证据证明你单位未如实报告污染物排放的违法事实。");
         assertTrue(find(toYou, Category.ENFORCEMENT_CASE).isEmpty(), () -> find(toYou, Category.ENFORCEMENT_CASE).toString());
+        DetectionContext simple = paragraphs("江北区交通运输局关于对罗某某的行政处罚决定（简易程序）", "一、当事人基本情况",
+                "执法人员对当事人进行调查询问，制作了询问笔录，以上证据证明当事人擅自从事网约车经营。");
+        assertTrue(find(simple, Category.ENFORCEMENT_CASE).isEmpty(), () -> find(simple, Category.ENFORCEMENT_CASE).toString());
     }
 
     @Test
