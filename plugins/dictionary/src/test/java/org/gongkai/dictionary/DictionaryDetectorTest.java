@@ -127,6 +127,31 @@ class DictionaryDetectorTest {
         assertEquals("成 本 构 成 及 利 润 率", f.text());
     }
 
+    // ---- enforcement case files, and published penalty decisions naming their procedure ----
+
+    @Test
+    void aPublishedPenaltyDecisionNamingItsProcedureAndEvidenceIsNoCaseFile() {
+        DetectionContext decision = paragraphs("江北区市场监督管理局行政处罚决定书江北市监处罚字〔2025〕第040号", "当事人：江北区老金食品商行",
+                "调查期间，执法人员取得了当事人的营业执照、对当事人制作的现场笔录及询问笔录等证据，案件已调查终结。",
+                "以上事实，有《调查询问笔录》《现场检查（勘察）笔录》及2023年11月9日《送达回证》为证。");
+        assertTrue(find(decision, Category.ENFORCEMENT_CASE).isEmpty(), () -> find(decision, Category.ENFORCEMENT_CASE).toString());
+        DetectionContext toYou = paragraphs("行政处罚决定书", "豫0923环罚决字〔2024〕7号", "江北食品有限公司：",
+                "7月13日，我局执法人员制作调查询问笔录一份（共6页），以上证据证明你单位未如实报告污染物排放的违法事实。");
+        assertTrue(find(toYou, Category.ENFORCEMENT_CASE).isEmpty(), () -> find(toYou, Category.ENFORCEMENT_CASE).toString());
+        DetectionContext simple = paragraphs("江北区交通运输局关于对罗某某的行政处罚决定（简易程序）", "一、当事人基本情况",
+                "执法人员对当事人进行调查询问，制作了询问笔录，以上证据证明当事人擅自从事网约车经营。");
+        assertTrue(find(simple, Category.ENFORCEMENT_CASE).isEmpty(), () -> find(simple, Category.ENFORCEMENT_CASE).toString());
+    }
+
+    @Test
+    void anInternalCaseReportOrARecordsQuestionsStayTheCaseFile() {
+        DetectionContext report = paragraphs("关于江北县某化工厂违法排污案的调查终结报告", "当事人：江北县某化工厂",
+                "4月5日，执法人员对当事人制作询问笔录，调取证据材料共计18份，建议作出行政处罚决定。");
+        assertFalse(find(report, Category.ENFORCEMENT_CASE).isEmpty());
+        DetectionContext record = paragraphs("行政处罚决定书", "当事人：王某某", "问：你是否知道禁渔期？", "答：知道。", "以上询问笔录经本人核对无误后签名捺印。");
+        assertFalse(find(record, Category.ENFORCEMENT_CASE).isEmpty());
+    }
+
     // ---- secret content, and policy texts about secrecy ----
 
     @Test

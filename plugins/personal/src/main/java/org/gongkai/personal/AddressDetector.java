@@ -20,7 +20,7 @@ import org.gongkai.spi.Severity;
 
 /**
  * House-level addresses of persons. Proposes addresses down to the house number — a street (路/街/巷/弄 … 号), a
- * village (村 … 组 … 号, or a hamlet and house number such as 新店村后坑12号), or a residential estate's building
+ * village (村 … 组 … 号, a named group 老码头组016号, or a hamlet and house number such as 新店村后坑12号), or a residential estate's building
  * (XX小区3栋2单元501室, with no street at all) — as {@code house} candidates (0.55, which need personal context)
  * or, when they reach a unit or flat (单元/室), {@code flat} candidates (0.63, a private home by themselves). The
  * rules of {@code config/personal.rules} raise a home-address label (住址、家住、房屋坐落 …), an address column or a
@@ -28,6 +28,9 @@ import org.gongkai.spi.Severity;
  * never an address.
  */
 public final class AddressDetector implements Detector, RulesFileOwner {
+    /** A character of a hamlet's or a village group's name: no word of a document reference, organisation, street or date. */
+    private static final String PLACE_CHAR = "(?:(?![级委第文令字发办会室楼号民务部集规划政策路街巷道区县市镇乡于在到从至自将已并和及与的对向为是等共有计约每月日年周时期间截止届])"
+            + "\\p{IsHan})";
     /**
      * A hamlet (自然村、屯、组、坑 …) of a village with its house number: "新店村后坑12号", "红星村三屯45号". One to four
      * characters after 村 that hold no word of a document reference (第、级、委、文、号 …), of an organisation, of a
@@ -35,8 +38,13 @@ public final class AddressDetector implements Detector, RulesFileOwner {
      * by 文/令/函/件 ("村级组织12号文" is a document, not a house). 村 must be a village's name, not part of a word
      * (农村、乡村、全村 …); the look-behind stands after 村 so that it costs nothing at other characters.
      */
-    private static final String HAMLET = "(?<![农乡渔全各每]村)(?:(?![级委第文令字发办会室楼号民务部集规划政策路街巷道区县市镇乡于在到从至自将已并和及与的对向为是等共有计约每月日年周时期间截止届])"
-            + "\\p{IsHan}){1,4}?\\d+(?:-\\d+)?号(?![文令函件])";
+    private static final String HAMLET = "(?<![农乡渔全各每]村)" + PLACE_CHAR + "{1,4}?\\d+(?:-\\d+)?号(?![文令函件])";
+    /**
+     * A named village group (村民小组) with a house number: "东塔社区老码头组老码头016号", "红旗村李家组5号". The group's name and
+     * the hamlet after it hold no word of a document reference, organisation, street or date ({@link #PLACE_CHAR}); a
+     * named group without a house number is no house-level address.
+     */
+    private static final String NAMED_GROUP = "(?<![农乡渔全各每]村)" + PLACE_CHAR + "{1,5}?组" + PLACE_CHAR + "{0,5}?\\d+(?:-\\d+)?号(?![文令函件])";
     /** A section of a street (中山路2段) or a numbered area of a residential quarter (花家地西里三区12号楼). */
     private static final String STREET_PART = "(?:\\d+段|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})区)?";
     /** The building of a residential estate: 阳光小区3栋, 幸福家园12幢, 金色港湾A座, 锦绣花园二期5号楼. */
@@ -45,7 +53,7 @@ public final class AddressDetector implements Detector, RulesFileOwner {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?:[\\p{IsHan}]{2,8}?(?:省|自治区|市|州|盟))?(?:[\\p{IsHan}]{1,8}?(?:区|县|旗))?(?:[\\p{IsHan}]{1,8}?(?:镇|乡|街道))?"
             + "(?:(?:[\\p{IsHan}A-Za-z0-9]{1,12}?(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)(?:院)?)"
-            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:(?:组|社|队)(?:\\d+号)?|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + "))"
+            + "|(?:[\\p{IsHan}]{1,8}?(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:(?:组|社|队)(?:\\d+号)?|(?:区|片)\\d+(?:-\\d+)?号)|" + NAMED_GROUP + "|" + HAMLET + "))"
             + "|(?:[\\p{IsHan}A-Za-z0-9]{1,12}?" + ESTATE + "))"
             + "(?:[\\p{IsHan}A-Za-z0-9]{0,12}?\\d+(?:栋|幢|号楼|单元|楼|层|室|号|附\\d+号))*");
     /**
@@ -54,7 +62,7 @@ public final class AddressDetector implements Detector, RulesFileOwner {
      * document.
      */
     private static final Pattern ANCHOR = Pattern.compile("(?:路|街|大道|巷|弄|胡同|里)" + STREET_PART + "\\d+(?:-\\d+)?号(?!线)"
-            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队|(?:区|片)\\d+(?:-\\d+)?号)|" + HAMLET + ")|" + ESTATE);
+            + "|(?:村|社区)(?:(?:\\d+|[一二三四五六七八九十]+)(?:组|社|队|(?:区|片)\\d+(?:-\\d+)?号)|" + NAMED_GROUP + "|" + HAMLET + ")|" + ESTATE);
     /** Farthest an address can start before its anchor: three place-name levels and the street name. */
     private static final int REACH = 48;
     private static final Pattern FLAT = Pattern.compile("\\d+(?:单元|室)|\\d+(?:栋|幢|号楼|座)\\d+");

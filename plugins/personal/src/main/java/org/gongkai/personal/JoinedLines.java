@@ -62,6 +62,40 @@ final class JoinedLines {
         return toNormalised == null ? end : toNormalised[end - 1] + 1;
     }
 
+    /**
+     * Up to {@code max} characters before the line break at {@code i}, on its line and — when that line holds one or
+     * two characters — upwards over more such lines: a word printed vertically, one character a line ("收\n款\n人").
+     */
+    static String before(String t, int i, int max) {
+        StringBuilder sb = new StringBuilder();
+        int end = i;
+        while (true) {
+            int start = t.lastIndexOf('\n', end - 1) + 1;
+            String line = t.substring(start, end);
+            sb.insert(0, line.substring(Math.max(0, line.length() - (max - sb.length()))));
+            if (sb.length() >= max || line.length() > 2 || start == 0 || start - 1 - (t.lastIndexOf('\n', start - 2) + 1) > 2) {
+                return sb.toString();
+            }
+            end = start - 1;
+        }
+    }
+
+    /** Up to {@code max} characters after the line break at {@code i}, over following lines of one or two characters. */
+    static String after(String t, int i, int max) {
+        StringBuilder sb = new StringBuilder();
+        int start = i + 1;
+        while (sb.length() < max && start <= t.length()) {
+            int end = t.indexOf('\n', start);
+            end = end < 0 ? t.length() : end;
+            sb.append(t, start, Math.min(end, start + max - sb.length()));
+            if (end - start > 2) {
+                break;
+            }
+            start = end + 1;
+        }
+        return sb.toString();
+    }
+
     private static boolean insideBlock(NormalizedText n, int i) {
         DocumentText d = n.original();
         int o = n.originalStart(i);

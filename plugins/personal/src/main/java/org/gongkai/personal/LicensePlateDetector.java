@@ -20,11 +20,12 @@ import org.gongkai.spi.Severity;
 
 /**
  * 机动车号牌 (GA 36): province abbreviation, issuing-office letter, five characters (six for new-energy plates),
- * with at least one digit. A plate identifies its keeper ({@code plate}, 0.85); {@code config/personal.rules}
+ * with at least one digit; a PDF may print a space after the province ("湘 BF64880"). New-energy plates: D or F then
+ * five characters for small cars (湘BF64880, 京AD12345), five digits then D or F for large ones. A plate identifies its keeper ({@code plate}, 0.85); {@code config/personal.rules}
  * drops the plates of official vehicles and raises one in a line naming a driver or keeper.
  */
 public final class LicensePlateDetector implements Detector, RulesFileOwner {
-    private static final Pattern PLATE = Pattern.compile("(?<![A-Za-z])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z])[·•.\\s]?"
+    private static final Pattern PLATE = Pattern.compile("(?<![A-Za-z])([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])[ \\u00a0]?([A-HJ-NP-Z])[·•.\\s]?"
             + "([DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])(?![A-Za-z0-9])");
 
     private final PersonalRules.Holder rules = new PersonalRules.Holder();

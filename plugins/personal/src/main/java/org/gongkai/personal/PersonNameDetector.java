@@ -47,8 +47,8 @@ import org.gongkai.spi.Severity;
  * staff, masked forms and words that are no names.
  */
 public final class PersonNameDetector implements Detector, RulesFileOwner {
-    /** What follows a label: separators, a bracketed qualifier ("申请人（户主）：") and the name candidate. */
-    private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s]*([\\p{IsHan}·]{2,4})");
+    /** What follows a label: separators (also a web table's "|"), a qualifier ("申请人（户主）：") and the name candidate. */
+    private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s|]*([\\p{IsHan}·]{2,4})");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
     private static final Pattern LIST_NEXT = Pattern.compile("\\G[、和及]([\\p{IsHan}·]{2,4})");
     /** What stands between a name and an ID, mobile or card number after it. */
@@ -124,13 +124,11 @@ public final class PersonNameDetector implements Detector, RulesFileOwner {
         return JoinedLines.of(n, (t, i) -> Character.isIdeographic(t.charAt(i - 1)) && Character.isIdeographic(t.charAt(i + 1)) && labelAcross(t, i, labels));
     }
 
-    /** Whether a label runs across the line break at {@code i}, or ends one or two characters before it on a long line. */
+    /** Whether a label runs across the line break at {@code i} (also one printed a character a line), or ends just before it on a long line. */
     private static boolean labelAcross(String t, int i, List<Cue> labels) {
         int lineStart = t.lastIndexOf('\n', i - 1) + 1;
-        int lineEnd = t.indexOf('\n', i + 1);
-        lineEnd = lineEnd < 0 ? t.length() : lineEnd;
-        String left = t.substring(Math.max(lineStart, i - 8), i);
-        String joined = left + t.substring(i + 1, Math.min(lineEnd, i + 9));
+        String left = JoinedLines.before(t, i, 8);
+        String joined = left + JoinedLines.after(t, i, 8);
         int split = left.length();
         for (Cue c : labels) {
             for (int[] h = c.next(joined, 0); h != null; h = c.next(joined, h[0] + 1)) {

@@ -115,6 +115,23 @@ class AddressDetectorTest {
     }
 
     @Test
+    void house_number_in_a_named_village_group() {
+        String text = "姓名：罗建军，性别：男，住址：湖南省攸县谭桥街道东塔社区新屋组新屋027号。";
+        only(run(detector, text), text, Category.ADDRESS, "湖南省攸县谭桥街道东塔社区新屋组新屋027号", Severity.HIGH);
+        String plain = "户籍地：宁乡市回龙铺镇红旗村李家组5号";
+        only(run(detector, plain), plain, Category.ADDRESS, "宁乡市回龙铺镇红旗村李家组5号", Severity.HIGH);
+        // a named group with no house number, a date or a document after it is no house
+        none(run(detector, "住址：红旗村李家组，该村李家组于5号召开村民会议，茶园村李家组12号令已废止，白衣村委会梅家小组原宅基地旁。"));
+    }
+
+    @Test
+    void an_address_that_locates_premises_is_no_home() {
+        none(run(detector, "当事人在佛冈县石角镇环城中路145号商铺后违法搭建铁棚，限当事人自行拆除。"));
+        String home = "当事人王某某，家住佛冈县石角镇环城中路145号门面二楼。";
+        only(run(detector, home), home, Category.ADDRESS, "佛冈县石角镇环城中路145号", Severity.HIGH);
+    }
+
+    @Test
     void document_numbers_and_village_words_are_not_addresses() {
         none(run(detector, "申请人住址所在村按照县委村级组织12号文件要求，落实村级组织12号文精神。"));
         none(run(detector, "依据县政府第3号文件，家住本村的农户均可申请；农村公路12号线已于5月通车。"));

@@ -41,6 +41,13 @@ class LicensePlateDetectorTest {
     }
 
     @Test
+    void new_energy_plate_a_pdf_spaces_after_the_province() {
+        String text = "当事人驾驶车牌湘 BF61234比亚迪牌小型轿车从事网约车经营。";
+        Finding f = only(run(detector, text), text, Category.LICENSE_PLATE, "湘 BF61234", Severity.MEDIUM);
+        assertTrue(f.explanation().contains("新能源"));
+    }
+
+    @Test
     void full_width_plate() {
         String text = "车牌号码：渝Ａ１２３４５";
         only(run(detector, text), text, Category.LICENSE_PLATE, "渝Ａ１２３４５", Severity.MEDIUM);

@@ -249,6 +249,17 @@ class PersonNameDetectorTest {
     }
 
     @Test
+    void label_printed_one_character_a_line() {
+        // a bank receipt prints 付款人 and 收款人 vertically beside their boxes
+        String text = "付\n款\n人\n全 称\n重庆市江北区人民医院\n收\n款\n人\n全 称\n罗晓梅\n账 号\n6227001234567890121";
+        DocumentText doc = DocumentText.of(List.of(Block.body(text)));
+        only(run(detector, doc), text, Category.PERSON_NAME, "罗晓梅", Severity.MEDIUM);
+        // short lines that spell no label join nothing
+        String table = "序\n号\n金\n额\n罗晓梅";
+        none(run(detector, DocumentText.of(List.of(Block.body(table)))));
+    }
+
+    @Test
     void name_cut_by_a_line_break_right_after_its_label() {
         String text = "经审查，本机关认为申请人龚\n建华提交的材料齐全，符合受理条件，予以受理。";
         Finding f = only(run(detector, text), text, Category.PERSON_NAME, "龚\n建华", Severity.MEDIUM);
