@@ -1,5 +1,7 @@
 package org.gongkai.personal;
 
+import java.util.List;
+import org.gongkai.rules.Cue;
 import org.gongkai.spi.DocumentText;
 import org.gongkai.spi.NormalizedText;
 
@@ -100,5 +102,31 @@ final class JoinedLines {
         DocumentText d = n.original();
         int o = n.originalStart(i);
         return o + 1 < d.text().length() && d.blockIndexAt(o) == d.blockIndexAt(o + 1);
+    }
+
+    /**
+     * The text names are matched in: the normalised text with a line break removed where a PDF line end cuts a
+     * label ("委托代理\n人邵建平") or a name right after its label ("委托代理人邵\n建平"). Breaks between blocks stay, so
+     * a table's header cell never reads as a label of the next cell.
+     */
+    static JoinedLines acrossLabels(NormalizedText n, List<Cue> labels) {
+        return of(n, (t, i) -> Character.isIdeographic(t.charAt(i - 1)) && Character.isIdeographic(t.charAt(i + 1)) && labelAcross(t, i, labels));
+    }
+
+    /** Whether a label runs across the line break at {@code i} (also one printed a character a line), or ends just before it on a long line. */
+    private static boolean labelAcross(String t, int i, List<Cue> labels) {
+        int lineStart = t.lastIndexOf('\n', i - 1) + 1;
+        String left = before(t, i, 8);
+        String joined = left + after(t, i, 8);
+        int split = left.length();
+        for (Cue c : labels) {
+            for (int[] h = c.next(joined, 0); h != null; h = c.next(joined, h[0] + 1)) {
+                if (h[0] < split && h[1] > split
+                        || h[1] <= split && i - lineStart >= 10 && joined.substring(h[1], split).matches("[:：]?\\p{IsHan}{1,2}")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -115,32 +115,6 @@ public final class PersonNameDetector implements Detector, RulesFileOwner {
         return "(?:" + words + ")(?:姓名|名称)?|(?:" + words + ")?姓名(?:（名称）|\\(名称\\))?";
     }
 
-    /**
-     * The text names are matched in: the normalised text with a line break removed where a PDF line end cuts a
-     * label ("委托代理\n人邵建平") or a name right after its label ("委托代理人邵\n建平"). Breaks between blocks stay, so
-     * a table's header cell never reads as a label of the next cell.
-     */
-    static JoinedLines view(NormalizedText n, List<Cue> labels) {
-        return JoinedLines.of(n, (t, i) -> Character.isIdeographic(t.charAt(i - 1)) && Character.isIdeographic(t.charAt(i + 1)) && labelAcross(t, i, labels));
-    }
-
-    /** Whether a label runs across the line break at {@code i} (also one printed a character a line), or ends just before it on a long line. */
-    private static boolean labelAcross(String t, int i, List<Cue> labels) {
-        int lineStart = t.lastIndexOf('\n', i - 1) + 1;
-        String left = JoinedLines.before(t, i, 8);
-        String joined = left + JoinedLines.after(t, i, 8);
-        int split = left.length();
-        for (Cue c : labels) {
-            for (int[] h = c.next(joined, 0); h != null; h = c.next(joined, h[0] + 1)) {
-                if (h[0] < split && h[1] > split
-                        || h[1] <= split && i - lineStart >= 10 && joined.substring(h[1], split).matches("[:：]?\\p{IsHan}{1,2}")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** One detection run: the view, the rules, and what was found (by original start offset). */
     private final class Scan {
         final DetectionContext ctx;
@@ -166,7 +140,7 @@ public final class PersonNameDetector implements Detector, RulesFileOwner {
             this.labelCues = List.of(rules.cue("PERSON_LABEL"), rules.cue("FORM_LABEL"));
             this.roleNouns = Set.copyOf(rules.list("ROLE_NOUN"));
             this.headers = Pattern.compile(header(rules.list("NAME_COLUMN")));
-            this.view = view(n, labelCues);
+            this.view = JoinedLines.acrossLabels(n, labelCues);
             this.t = view.text;
             this.site = new Site(t, i -> n.originalStart(view.normalised(i)), ctx.text(), ctx.structure());
             this.minority = new MinorityNames(t, this::accept);
