@@ -2,11 +2,8 @@ package org.gongkai.server.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -14,30 +11,15 @@ import org.openqa.selenium.By;
  * administrator then changes its roles; the new user signs in, must change the initial password, and reaches their
  * home page; the security auditor finds both administrators' actions in the audit log.
  */
-class AdministrationJourneyTest {
-    @TempDir
-    static Path work;
-    static WorkbenchServer server;
-    static Browser browser;
+class AdministrationJourneyTest extends Journey {
 
     @BeforeAll
     static void start() {
-        Browser.assumeInstalled();
-        server = new WorkbenchServer(work);
+        startServer();
         server.account("sys.zhou", "周敏", "信息中心", "SYSTEM_ADMIN");
         server.account("sec.wu", "吴军", "信息中心", "SECURITY_ADMIN");
         server.account("audit.he", "何平", "信息中心", "AUDITOR");
-        browser = new Browser(server.base, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -3,13 +3,10 @@ package org.gongkai.server.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -18,18 +15,13 @@ import org.openqa.selenium.By;
  * the earlier opinions and approve; the important document reaches PUBLISHED after the 主要领导, the other after the
  * 分管领导 through bulk approval, which the important one is never offered.
  */
-class ApprovalJourneyTest {
-    @TempDir
-    static Path work;
-    static WorkbenchServer server;
-    static Browser browser;
+class ApprovalJourneyTest extends Journey {
     static String important;
     static String routine;
 
     @BeforeAll
     static void start() {
-        Browser.assumeInstalled();
-        server = new WorkbenchServer(work);
+        startServer();
         server.account("li.ming", "李明", "县农业农村局", "DRAFTER");
         server.account("zhao.min", "赵敏", "县政府办公室", "DOCUMENT_OFFICE");
         server.account("chen.gang", "陈刚", "县农业农村局", List.of("APPROVER"), List.of("SECTION_HEAD"));
@@ -37,17 +29,7 @@ class ApprovalJourneyTest {
         server.account("sun.wei", "孙伟", "县政府", List.of("APPROVER"), List.of("PRINCIPAL_LEAD"));
         important = server.upload("li.ming", WorkbenchServer.fixture("notice-public-clean.docx"), Map.of());
         routine = server.upload("li.ming", WorkbenchServer.fixture("announcement-road.pdf"), Map.of());
-        browser = new Browser(server.base, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        openBrowser();
     }
 
     @Test

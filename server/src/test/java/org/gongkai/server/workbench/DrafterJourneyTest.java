@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -15,28 +13,13 @@ import org.openqa.selenium.By;
  * each one's progress and result; opens the report of the one returned for a missing disclosure annotation (its state,
  * findings, history and return notice as a page and as a PDF); resubmits the corrected draft and sees what was fixed.
  */
-class DrafterJourneyTest {
-    @TempDir
-    static Path work;
-    static WorkbenchServer server;
-    static Browser browser;
+class DrafterJourneyTest extends Journey {
 
     @BeforeAll
     static void start() {
-        Browser.assumeInstalled();
-        server = new WorkbenchServer(work);
+        startServer();
         server.account("li.ming", "李明", "县农业农村局", "DRAFTER");
-        browser = new Browser(server.base, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -12,10 +12,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
@@ -23,34 +21,19 @@ import org.openqa.selenium.By;
  * reason; finds it in the 台账 and exports the register as XLSX and CSV; reads the year's statistics with their charts
  * and the annual-report tables and exports them; adds a term to a dictionary, recorded with who and when.
  */
-class OfficeJourneyTest {
+class OfficeJourneyTest extends Journey {
     private static final String TITLE = "文化进万家";
-    @TempDir
-    static Path work;
-    static WorkbenchServer server;
-    static Browser browser;
     static String onRequest;
 
     @BeforeAll
     static void start() {
-        Browser.assumeInstalled();
-        server = new WorkbenchServer(work);
+        startServer();
         server.account("li.ming", "李明", "县文化旅游委", "DRAFTER");
         server.account("zhao.min", "赵敏", "县政府办公室", "DOCUMENT_OFFICE");
         onRequest = server.upload("li.ming", WorkbenchServer.fixture("attr-on-request-reason.docx"),
                 Map.of("attribute", "ON_REQUEST", "reason", "内部工作安排，涉及活动场地安全方案"));
         server.upload("li.ming", WorkbenchServer.fixture("attr-missing.docx"), Map.of());
-        browser = new Browser(server.base, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        openBrowser();
     }
 
     @Test

@@ -12,10 +12,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 
@@ -24,35 +22,20 @@ import org.openqa.selenium.interactions.Actions;
  * confirms the personal data findings (the first two with the keyboard), dismisses one with a reason, previews the
  * redacted copy, decides 区分处理, downloads the DOCX and PDF publication copies and finds the removed text gone.
  */
-class ReviewerJourneyTest {
+class ReviewerJourneyTest extends Journey {
     private static final String ID_NUMBER = "500105195803124428";
     private static final String PHONE = "13912345678";
-    @TempDir
-    static Path work;
-    static WorkbenchServer server;
-    static Browser browser;
     static String document;
     static String pdf;
 
     @BeforeAll
     static void start() {
-        Browser.assumeInstalled();
-        server = new WorkbenchServer(work);
+        startServer();
         server.account("li.ming", "李明", "县市场监管局", "DRAFTER");
         server.account("wang.jing", "王静", "县保密办", "SECRECY_REVIEWER");
         document = server.upload("li.ming", WorkbenchServer.fixture("penalty-decision-01.docx"), Map.of());
         pdf = server.upload("li.ming", WorkbenchServer.fixture("penalty-decision-02.pdf"), Map.of());
-        browser = new Browser(server.base, work);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        openBrowser();
     }
 
     @Test
