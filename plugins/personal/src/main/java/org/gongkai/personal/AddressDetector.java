@@ -11,11 +11,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -27,7 +24,7 @@ import org.gongkai.spi.Severity;
  * person in the line, and drop an agency's 办公地址 and an organisation's 住所; a village or township name alone is
  * never an address.
  */
-public final class AddressDetector implements Detector, RulesFileOwner {
+public final class AddressDetector extends PersonalDetector {
     /** A character of a hamlet's or a village group's name: no word of a document reference, organisation, street or date. */
     private static final String PLACE_CHAR = "(?:(?![级委第文令字发办会室楼号民务部集规划政策路街巷道区县市镇乡于在到从至自将已并和及与的对向为是等共有计约每月日年周时期间截止届])"
             + "\\p{IsHan})";
@@ -74,8 +71,6 @@ public final class AddressDetector implements Detector, RulesFileOwner {
             + "[的在其为是从到至把被对由了给与及或等系请]|当事人|申请人|投诉人|举报人|被处罚人|被检查人|户主|联系人|姓名|信访人|上访人|本人|家属|配偶|先生|女士|身份证|"
             + "家庭电话|住宅电话|宅电|个人|村民|居民|患者|学生|法定代表人|负责人[:：]|驾驶人|驾驶员|车主");
 
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
-
     @Override
     public String name() {
         return "address";
@@ -84,23 +79,6 @@ public final class AddressDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.ADDRESS);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

@@ -11,11 +11,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -25,13 +22,11 @@ import org.gongkai.spi.Severity;
  * {@code unchecked} candidate (0.2); the rules of {@code config/personal.rules} add a card label and drop the
  * accounts of agencies and companies, which are no personal information.
  */
-public final class BankCardDetector implements Detector, RulesFileOwner {
+public final class BankCardDetector extends PersonalDetector {
     private static final Pattern CARD = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{4}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{1,3})?)(?![A-Za-z])" + Digits.NOT_BEFORE);
     /** A further group of four digits after a grouped number: the number is longer than a card's 19 digits. */
     private static final Pattern MORE_GROUPS = Pattern.compile("[ -]\\d{1,4}(?!\\d)");
     private static final Pattern SCHEME = Pattern.compile("^(4|5[1-5]|2[2-7]|3[47]|35|9).*");
-
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -41,23 +36,6 @@ public final class BankCardDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.BANK_CARD);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

@@ -12,11 +12,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -25,14 +22,12 @@ import org.gongkai.spi.Severity;
  * official mailbox (gov.cn, named as an agency's, in an agency's contact line) and raise one in a line that names
  * a person.
  */
-public final class EmailDetector implements Detector, RulesFileOwner {
+public final class EmailDetector extends PersonalDetector {
     /** Also the full-width ＠ and ． an input method in full-width mode leaves (NFKC folding keeps them as punctuation). */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})[@＠]([A-Za-z0-9-]+(?:[.．][A-Za-z0-9-]+)*[.．][A-Za-z]{2,})");
     private static final Set<String> PERSONAL = Set.of("qq.com", "163.com", "126.com", "sina.com", "sina.cn", "sohu.com", "gmail.com", "hotmail.com",
             "outlook.com", "foxmail.com", "yeah.net", "139.com", "189.cn", "aliyun.com", "yahoo.com", "live.com", "icloud.com", "msn.com", "wo.cn");
-
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -42,23 +37,6 @@ public final class EmailDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.EMAIL);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

@@ -11,11 +11,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -27,13 +24,11 @@ import org.gongkai.spi.Severity;
  * digit run. A number that is also a valid 统一社会信用代码 is {@code ambiguous}. Which of them are reported is for {@code config/personal.rules}: an ID label raises, another
  * identifier's label (统一社会信用代码, 合同编号 …) excludes, a 纳税人识别号 label makes an embedded ID count.
  */
-public final class IdNumberDetector implements Detector, RulesFileOwner {
+public final class IdNumberDetector extends PersonalDetector {
     static final String BASIS = PersonalRules.SENSITIVE_BASIS;
     private static final Pattern ID = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{17}[0-9Xx]|\\d{15})(?![A-Za-z])" + Digits.NOT_BEFORE);
     /** An ID number followed by one to three more characters: a longer identifier built on it. */
     private static final Pattern EMBEDDED = Pattern.compile(Digits.NOT_AFTER + "(?<![A-Za-z])(\\d{17}[0-9Xx])([0-9A-Z]{1,3})(?![A-Za-z])" + Digits.NOT_BEFORE);
-
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -43,23 +38,6 @@ public final class IdNumberDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.ID_NUMBER);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

@@ -11,11 +11,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -23,11 +20,9 @@ import org.gongkai.spi.Severity;
  * {@code chinese} candidates (0.5), other forms of one or two letters and 7–8 digits {@code generic} (0.3); the
  * rules of {@code config/personal.rules} ask for 护照/通行证 before them or a person in the line.
  */
-public final class PassportDetector implements Detector, RulesFileOwner {
+public final class PassportDetector extends PersonalDetector {
     private static final Pattern CHINESE = Pattern.compile("(?<![A-Za-z0-9])([EG]\\d{8}|E[A-HJ-NP-Z]\\d{7})(?![A-Za-z0-9])");
     private static final Pattern GENERIC = Pattern.compile("(?<![A-Za-z0-9])([A-Z]{1,2}\\d{7,8})(?![A-Za-z0-9])");
-
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -37,23 +32,6 @@ public final class PassportDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.PASSPORT);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

@@ -15,11 +15,9 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
 import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -46,7 +44,7 @@ import org.gongkai.spi.Severity;
  * rules, which drop officials in role, an organisation's representative, an office's contact person, duty-roster
  * staff, masked forms and words that are no names.
  */
-public final class PersonNameDetector implements Detector, RulesFileOwner {
+public final class PersonNameDetector extends PersonalDetector {
     /** What follows a label: separators (also a web table's "|"), a qualifier ("申请人（户主）：") and the name candidate. */
     private static final Pattern AFTER_LABEL = Pattern.compile("(?:[:：\\s]*[（(][\\p{IsHan}]{1,6}[）)])?[:：\\s|]*([\\p{IsHan}·]{2,4})");
     /** The next name of a list after a label ("赵德明、孙桂芬"). */
@@ -62,7 +60,6 @@ public final class PersonNameDetector implements Detector, RulesFileOwner {
     /** 等人, 等5人, 等十余人, 等3名村民 after a list of names; what they did is for the rules. */
     private static final Pattern GROUP = Pattern.compile("等(?:\\d{1,3}|[一二两三四五六七八九十几数多余]{1,3})?(?:人|名)");
 
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
     private final NameShape shape = new NameShape();
 
     @Override
@@ -77,20 +74,8 @@ public final class PersonNameDetector implements Detector, RulesFileOwner {
 
     @Override
     public void configure(PluginConfig config) {
-        rules.configure(config);
+        super.configure(config);
         shape.segment(); // load HanLP's dictionaries now, not on the first upload
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override

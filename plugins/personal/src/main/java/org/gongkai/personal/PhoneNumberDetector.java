@@ -11,11 +11,8 @@ import org.gongkai.rules.Site;
 import org.gongkai.rules.Verdict;
 import org.gongkai.spi.Category;
 import org.gongkai.spi.DetectionContext;
-import org.gongkai.spi.Detector;
 import org.gongkai.spi.Finding;
 import org.gongkai.spi.NormalizedText;
-import org.gongkai.spi.PluginConfig;
-import org.gongkai.spi.RulesFileOwner;
 import org.gongkai.spi.Severity;
 
 /**
@@ -25,12 +22,10 @@ import org.gongkai.spi.Severity;
  * {@code config/personal.rules} decide: an agency's contact line drops a mobile, a home-number label or a private
  * party in the sentence makes a landline count (an office's 联系电话/监督电话/传真 is public, DOMAIN.md).
  */
-public final class PhoneNumberDetector implements Detector, RulesFileOwner {
+public final class PhoneNumberDetector extends PersonalDetector {
     static final String BASIS = PersonalRules.BASIS;
     static final Pattern MOBILE = Pattern.compile(Digits.NOT_AFTER + "(?:\\+?86[-\\s]?)?(1[3-9]\\d)[-\\s]?(\\d{4})[-\\s]?(\\d{4})" + Digits.NOT_BEFORE);
     static final Pattern LANDLINE = Pattern.compile(Digits.NOT_AFTER + "[(（]?(0\\d{2,3})[)）]?[-－—\\s]?(\\d{7,8})(?:[-转](\\d{1,5}))?" + Digits.NOT_BEFORE);
-
-    private final PersonalRules.Holder rules = new PersonalRules.Holder();
 
     @Override
     public String name() {
@@ -40,23 +35,6 @@ public final class PhoneNumberDetector implements Detector, RulesFileOwner {
     @Override
     public Set<Category> categories() {
         return Set.of(Category.PHONE_NUMBER);
-    }
-
-    @Override
-    public void configure(PluginConfig config) {
-        rules.configure(config);
-    }
-
-    /** {@code personal.rules}, when read from the configuration folder. */
-    @Override
-    public List<String> rulesFiles() {
-        return rules.rulesFiles();
-    }
-
-    /** Checked as the rules are checked when they load (targets, kinds and the lists the detectors read). */
-    @Override
-    public List<String> validateRules(String file, String content) {
-        return rules.validate(file, content);
     }
 
     @Override
