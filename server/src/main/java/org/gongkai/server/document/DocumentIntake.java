@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gongkai.server.access.DocumentAccess;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.http.ApiException;
+import org.gongkai.server.http.RequestFields;
 import org.gongkai.server.pipeline.CheckPipeline;
 import org.gongkai.server.pipeline.FormatNames;
 import org.gongkai.server.pipeline.TypeDetector;
@@ -56,9 +57,9 @@ public final class DocumentIntake {
      */
     public DocumentService.Receipt receive(Actor actor, Intake in) throws IOException {
         Attribute declared = parseAttribute(in.attribute());
-        String reason = trimToNull(in.reason(), 4000, "reason");
-        String department = uploadDepartment(actor, trimToNull(in.department(), 200, "department"));
-        String supersedes = trimToNull(in.supersedes(), 36, "supersedes");
+        String reason = RequestFields.text(in.reason(), 4000, "reason");
+        String department = uploadDepartment(actor, RequestFields.text(in.department(), 200, "department"));
+        String supersedes = RequestFields.text(in.supersedes(), 36, "supersedes");
         if (supersedes != null) {
             checkResubmission(actor, supersedes, department);
         }
@@ -194,17 +195,6 @@ public final class DocumentIntake {
             throw ApiException.badRequest("BAD_ATTRIBUTE", "attribute 取值无效：" + v + "（应为 PUBLIC、ON_REQUEST、NOT_PUBLIC 或 PARTIAL）",
                     "attribute must be PUBLIC, ON_REQUEST, NOT_PUBLIC or PARTIAL, not '" + v + "'");
         }
-    }
-
-    private static String trimToNull(String v, int max, String field) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String s = v.strip();
-        if (s.length() > max) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "字段 " + field + " 过长（上限 " + max + " 字符）", "field '" + field + "' is longer than " + max + " characters");
-        }
-        return s;
     }
 
     /** The file name without any path, control characters, or excessive length; "upload" when absent. */

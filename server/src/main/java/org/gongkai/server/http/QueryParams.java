@@ -1,13 +1,12 @@
-package org.gongkai.server.workbench;
+package org.gongkai.server.http;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.gongkai.server.http.ApiException;
 
-/** Query parameters the workbench's endpoints share: dates as yyyy-MM-dd and bounded integers, bad ones a 400. */
-public final class WorkbenchParams {
-    private WorkbenchParams() {
+/** Query parameters the endpoints share (workbench, register, queues, maintenance): dates as yyyy-MM-dd and bounded integers, bad ones a 400. */
+public final class QueryParams {
+    private QueryParams() {
     }
 
     public static LocalDate date(Context ctx, String param) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.gongkai.server.access.AccessGuard;
 import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
-import org.gongkai.server.workbench.WorkbenchParams;
+import org.gongkai.server.http.QueryParams;
 
 /** HTTP in and out for the word-list and rules editor ({@link ListEditor}). */
 public final class ListController {
@@ -28,7 +28,7 @@ public final class ListController {
         app.put("/api/v1/lists/{kind}/{file}", ctx -> ctx.json(editor.change(AccessGuard.actor(ctx), ctx.pathParam("kind"), ctx.pathParam("file"),
                 body(ctx))), RouteAccess.DOCUMENT_OFFICE);
         app.get("/api/v1/lists/{kind}/{file}/history", ctx -> ctx.json(Map.of("changes", editor.history(AccessGuard.actor(ctx), ctx.pathParam("kind"),
-                ctx.pathParam("file"), WorkbenchParams.number(ctx, "offset", 0, 0, 100_000), WorkbenchParams.number(ctx, "limit", 20, 1, 100)))),
+                ctx.pathParam("file"), QueryParams.number(ctx, "offset", 0, 0, 100_000), QueryParams.number(ctx, "limit", 20, 1, 100)))),
                 RouteAccess.DOCUMENT_OFFICE, RouteAccess.SECRECY_REVIEWER);
     }
 

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.server.auth.Actor;
 import org.gongkai.server.access.AccessGuard;
 import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
+import org.gongkai.server.http.QueryParams;
 
 /**
  * HTTP in and out for the review queues (shared/CONTRACT.md, "Review queue API"); everything else is the
@@ -50,7 +49,7 @@ public final class QueueController {
                 .ifPresentOrElse(ctx::json, () -> ctx.status(204)), REVIEWERS);
         app.post("/api/v1/queues/{name}/items/{id}/renew", ctx -> ctx.json(queues.renew(actor(ctx), ctx.pathParam("name"), ctx.pathParam("id"))),
                 REVIEWERS);
-        app.get("/api/v1/queues/{name}/digest", ctx -> ctx.json(queues.digest(actor(ctx), ctx.pathParam("name"), date(ctx, "date"))), REVIEWERS);
+        app.get("/api/v1/queues/{name}/digest", ctx -> ctx.json(queues.digest(actor(ctx), ctx.pathParam("name"), QueryParams.date(ctx, "date"))), REVIEWERS);
         app.get("/api/v1/documents/{id}/review", ctx -> ctx.json(queues.item(actor(ctx), ctx.pathParam("id"))), DOCUMENT_READERS);
         app.post("/api/v1/documents/{id}/decisions", ctx -> ctx.json(decisions.decide(actor(ctx), ctx.pathParam("id"),
                 body(ctx, DecisionRequest.class))), REVIEWERS);
@@ -75,7 +74,7 @@ public final class QueueController {
     }
 
     private void statistics(Context ctx) {
-        StatisticsService.Statistics s = statistics.statistics(actor(ctx), date(ctx, "from"), date(ctx, "to"), ctx.queryParam("department"));
+        StatisticsService.Statistics s = statistics.statistics(actor(ctx), QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"), ctx.queryParam("department"));
         String format = ctx.queryParam("format");
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             ctx.json(s);
@@ -101,17 +100,6 @@ public final class QueueController {
         }
     }
 
-    private static LocalDate date(Context ctx, String param) {
-        String v = ctx.queryParam(param);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("BAD_DATE", param + " 应为 yyyy-MM-dd 格式的日期", param + " must be a date as yyyy-MM-dd");
-        }
-    }
 
     private static int number(String v, int dflt) {
         if (v == null || v.isBlank()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.gongkai.server.http.ApiException;
+import org.gongkai.server.http.RequestFields;
 import org.gongkai.server.queue.DecisionRequest.Action;
 
 /**
@@ -26,7 +27,7 @@ record ValidDecision(Action action, String comment, int version, List<ValidDecis
             throw ApiException.badRequest("BAD_DECISION", "缺少决定内容", "no decision given");
         }
         Action action = parseAction(req.action());
-        String comment = text(req.comment(), MAX_COMMENT, "comment");
+        String comment = RequestFields.text(req.comment(), MAX_COMMENT, "comment");
         if (req.version() == null) {
             throw ApiException.badRequest("VERSION_REQUIRED", "缺少 version（请先获取该事项的当前版本）", "version is required (read the item's current version first)");
         }
@@ -74,7 +75,7 @@ record ValidDecision(Action action, String comment, int version, List<ValidDecis
                 throw ApiException.badRequest("BAD_VERDICT", "verdict 应为 CONFIRMED 或 DISMISSED，而非 " + v.verdict(),
                         "verdict must be CONFIRMED or DISMISSED, not '" + v.verdict() + "'");
             }
-            String reason = text(v.reason(), MAX_REASON, "findings.reason");
+            String reason = RequestFields.text(v.reason(), MAX_REASON, "findings.reason");
             if (reason == null && verdict.equals("DISMISSED")) {
                 reason = comment == null ? null : comment.length() > MAX_REASON ? comment.substring(0, MAX_REASON) : comment;
                 if (reason == null) {
@@ -88,16 +89,5 @@ record ValidDecision(Action action, String comment, int version, List<ValidDecis
             out.add(new Verdict(v.id().strip(), verdict.equals("CONFIRMED"), reason));
         }
         return List.copyOf(out);
-    }
-
-    private static String text(String v, int max, String field) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        String s = v.strip();
-        if (s.length() > max) {
-            throw ApiException.badRequest("FIELD_TOO_LONG", "字段 " + field + " 过长（上限 " + max + " 字符）", "field '" + field + "' is longer than " + max + " characters");
-        }
-        return s;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.gongkai.server.access.AccessGuard;
 import org.gongkai.server.access.RouteAccess;
 import org.gongkai.server.http.ApiException;
-import org.gongkai.server.workbench.WorkbenchParams;
+import org.gongkai.server.http.QueryParams;
 
 /**
  * {@code GET /api/v1/register} (台账 of non-public documents) and {@code GET /api/v1/statistics/annual} (the tables of
@@ -32,11 +32,11 @@ public final class RegisterController {
 
     private void register(Context ctx) {
         RegisterService.Filter f = new RegisterService.Filter(ctx.queryParam("department"), ctx.queryParam("attribute"),
-                WorkbenchParams.date(ctx, "from"), WorkbenchParams.date(ctx, "to"), ctx.queryParam("text"), "1".equals(ctx.queryParam("pending")));
+                QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"), ctx.queryParam("text"), "1".equals(ctx.queryParam("pending")));
         String format = format(ctx);
         if (format.equals("json")) {
-            ctx.json(register.entries(AccessGuard.actor(ctx), f, WorkbenchParams.number(ctx, "offset", 0, 0, 1_000_000),
-                    WorkbenchParams.number(ctx, "limit", 20, 1, 100)));
+            ctx.json(register.entries(AccessGuard.actor(ctx), f, QueryParams.number(ctx, "offset", 0, 0, 1_000_000),
+                    QueryParams.number(ctx, "limit", 20, 1, 100)));
             return;
         }
         file(ctx, format, "非公开文件台账", List.of(register.table(AccessGuard.actor(ctx), f)));

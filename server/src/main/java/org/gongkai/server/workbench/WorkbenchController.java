@@ -1,5 +1,6 @@
 package org.gongkai.server.workbench;
 
+import org.gongkai.server.http.QueryParams;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ public final class WorkbenchController {
 
     public void routes(Javalin app) {
         app.get("/api/v1/work", ctx -> ctx.json(work.work(AccessGuard.actor(ctx))), RouteAccess.SIGNED_IN);
-        app.get("/api/v1/documents", ctx -> ctx.json(listing.list(AccessGuard.actor(ctx), filter(ctx), WorkbenchParams.number(ctx, "offset", 0, 0, 100_000),
-                WorkbenchParams.number(ctx, "limit", 20, 1, 100))), RouteAccess.DOCUMENT_READERS);
+        app.get("/api/v1/documents", ctx -> ctx.json(listing.list(AccessGuard.actor(ctx), filter(ctx), QueryParams.number(ctx, "offset", 0, 0, 100_000),
+                QueryParams.number(ctx, "limit", 20, 1, 100))), RouteAccess.DOCUMENT_READERS);
         app.get("/api/v1/search", this::search, RouteAccess.DOCUMENT_READERS);
         app.get("/api/v1/people", ctx -> {
             String ids = ctx.queryParam("ids");
@@ -53,8 +54,8 @@ public final class WorkbenchController {
     private void search(Context ctx) {
         Actor actor = AccessGuard.actor(ctx);
         ListingFilter f = filter(ctx);
-        int offset = WorkbenchParams.number(ctx, "offset", 0, 0, SearchIndex.MAX_HITS);
-        int limit = WorkbenchParams.number(ctx, "limit", 20, 1, 100);
+        int offset = QueryParams.number(ctx, "offset", 0, 0, SearchIndex.MAX_HITS);
+        int limit = QueryParams.number(ctx, "limit", 20, 1, 100);
         List<SearchIndex.Hit> hits = f.any()
                 ? search.search(actor, ctx.queryParam("q"), Math.min(SearchIndex.MAX_HITS, offset + limit + 1), ids -> listing.matching(ids, f, actor))
                 : search.search(actor, ctx.queryParam("q"), Math.min(SearchIndex.MAX_HITS, offset + limit + 1));
@@ -79,7 +80,7 @@ public final class WorkbenchController {
     }
 
     static ListingFilter filter(Context ctx) {
-        return new ListingFilter(ctx.queryParam("department"), ctx.queryParam("route"), ctx.queryParam("state"), WorkbenchParams.date(ctx, "from"), WorkbenchParams.date(ctx, "to"),
+        return new ListingFilter(ctx.queryParam("department"), ctx.queryParam("route"), ctx.queryParam("state"), QueryParams.date(ctx, "from"), QueryParams.date(ctx, "to"),
                 ctx.queryParam("text"), "1".equals(ctx.queryParam("mine")) || "true".equalsIgnoreCase(ctx.queryParam("mine")));
     }
 }
