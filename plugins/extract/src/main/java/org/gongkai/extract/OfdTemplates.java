@@ -31,6 +31,8 @@ final class OfdTemplates {
     private final Path root;
     private final List<Path> pages = new ArrayList<>();
     private final Map<String, Path> templates = new HashMap<>();
+    /** Runs of each template read so far: pages share their templates, each is parsed once. */
+    private final Map<String, List<Run>> templateRuns = new HashMap<>();
 
     /** A run of text placed on the page. */
     record Run(double x, double y, double size, String text) {
@@ -78,7 +80,12 @@ final class OfdTemplates {
         for (String id : used) {
             Path t = templates.get(id);
             if (t != null) {
-                fromTemplates.addAll(runs(t, new ArrayList<>()));
+                List<Run> read = templateRuns.get(id);
+                if (read == null) {
+                    read = runs(t, new ArrayList<>());
+                    templateRuns.put(id, read);
+                }
+                fromTemplates.addAll(read);
             }
         }
         if (fromTemplates.isEmpty()) {
